@@ -1,0 +1,48 @@
+"""The `imena` command: a thin layer over the package's functions."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from imena import __version__
+from imena.cli import operation, regions
+from imena.cli.output import errors
+from imena.csvfile import ReferenceDataError
+
+app = typer.Typer(
+    name="imena",
+    help="imena documents the NKVD mass operation under Order No. 00447 (1937-38) and returns the names of its "
+    "victims.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(operation.app, name="operation")
+app.add_typer(regions.app, name="regions")
+
+
+def _version(show: bool) -> None:
+    if show:
+        typer.echo(f"imena {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and stop.")
+    ] = False,
+) -> None:
+    """imena: the operation, its memorial books and the names of its victims."""
+
+
+def main() -> None:
+    """Run the command; bad reference data is reported by file and line, with exit status 2."""
+    try:
+        app()
+    except ReferenceDataError as error:
+        errors.print("[bold red]The reference data has errors:[/]")
+        for problem in error.problems:
+            errors.print(f"  {problem}", markup=False, highlight=False)
+        raise SystemExit(2) from None
