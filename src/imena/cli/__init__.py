@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from imena import __version__
-from imena.cli import operation, regions
+from imena.cli import operation, regions, simulate
 from imena.cli.output import errors
 from imena.csvfile import ReferenceDataError
 
@@ -20,6 +20,7 @@ app = typer.Typer(
 )
 app.add_typer(operation.app, name="operation")
 app.add_typer(regions.app, name="regions")
+app.add_typer(simulate.app, name="simulate")
 
 
 def _version(show: bool) -> None:

@@ -1,0 +1,54 @@
+"""`imena simulate ...`: the calibrated model of the operation and the synthetic corpus it writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from imena.cli.output import Format, count, write_json, write_table
+from imena.operation import load_ledger
+from imena.simulate.calibration import aggregate_document, default_calibration, fit
+
+app = typer.Typer(
+    help="A model of the operation fitted to the NKVD's figures, and synthetic memorial books written from it.",
+    no_args_is_help=True,
+)
+
+
+@app.command()
+def aggregate(
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output as a table or JSON.")] = Format.TABLE,
+    extra: Annotated[
+        list[Path] | None, typer.Option("--extra", help="Folders of further ledger rows (see `imena operation`).")
+    ] = None,
+) -> None:
+    """Arrests, sentences by category and executions per region and day, fitted to the NKVD's figures."""
+    calibration = fit(load_ledger(tuple(extra))) if extra else default_calibration()
+    if format is Format.CSV:
+        raise typer.BadParameter("the model's output is nested: use --format json", param_hint="--format")
+    if format is Format.JSON:
+        write_json(aggregate_document(calibration))
+        return
+    checkpoints = [
+        [c.day.isoformat(), c.measure, count(c.documented), count(round(calibration.modelled(c))), f"{e:+.1%}"]
+        for c, e in zip(calibration.checkpoints, calibration.relative_errors(), strict=True)
+    ]
+    write_table(
+        "The model against the NKVD's national figures",
+        ["date", "measure", "documented", "modelled", "error"],
+        checkpoints,
+        caption="Modelled, not documented: a fit of the model's parameters to the dated national reports.",
+    )
+    run = calibration.run
+    months = [n for n, day in enumerate(run.days) if day.day == 1 or n == len(run.days) - 1]
+    rows = [
+        [run.days[n].isoformat(), *(count(round(float(run.national(m)[n]))) for m in ("arrested", "sentenced", "shot"))]
+        for n in months
+    ]
+    write_table("Cumulative national totals (modelled)", ["date", "arrested", "sentenced", "shot"], rows)
+    parameters = [[name, f"{value:.4g}"] for name, value in calibration.parameters.as_dict().items()]
+    write_table("Fitted parameters", ["parameter", "value"], parameters)
+    modelled = ", ".join(calibration.allocation.modelled_units)
+    typer.echo(f"Units whose limits are modelled (an equal share of their republic's unexplained total): {modelled}")
