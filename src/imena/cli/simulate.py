@@ -6,10 +6,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from imena.cli.output import Format, count, write_json, write_table
 from imena.operation import load_ledger
 from imena.simulate.calibration import aggregate_document, default_calibration, fit
+from imena.simulate.corpus import write_corpus
 
 app = typer.Typer(
     help="A model of the operation fitted to the NKVD's figures, and synthetic memorial books written from it.",
@@ -52,3 +54,28 @@ def aggregate(
     write_table("Fitted parameters", ["parameter", "value"], parameters)
     modelled = ", ".join(calibration.allocation.modelled_units)
     typer.echo(f"Units whose limits are modelled (an equal share of their republic's unexplained total): {modelled}")
+
+
+@app.command()
+def corpus(
+    out: Annotated[Path, typer.Option("--out", help="The folder to write (created if missing).", file_okay=False)],
+    scale: Annotated[float, typer.Option(help="The share of the victims to invent, above 0, at most 1.")] = (0.01),
+    seed: Annotated[int, typer.Option(help="The random seed: the same seed and scale give the same corpus.")] = 1,
+) -> None:
+    """Write synthetic memorial books: invented people and the overlapping, noisy lists that name them."""
+    if not 0 < scale <= 1:
+        raise typer.BadParameter("must be above 0 and at most 1", param_hint="--scale")
+    people = round(scale * default_calibration().run.national("sentenced")[-1])
+    with Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()
+    ) as progress:
+        task = progress.add_task("Writing people and their entries", total=people)
+        summary = write_corpus(out, scale, seed, progress=lambda done: progress.update(task, completed=done))
+        progress.update(task, completed=people)
+    rows = [[source, count(entries)] for source, entries in summary.entries.items()]
+    write_table(
+        f"{count(summary.people)} synthetic people in {summary.folder}",
+        ["source", "entries"],
+        rows,
+        caption="Every person and entry is synthetic and marked so (synthetic: true).",
+    )

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import least_squares
 
+from imena.gazetteer import Gazetteer
 from imena.operation import OPERATION_END, USSR, FigureKind, Ledger, load_ledger
 from imena.simulate.aggregate import MEASURES, START, Parameters, Run, run
 from imena.simulate.allocation import Allocation, allocate
@@ -48,6 +49,7 @@ class Calibration:
     allocation: Allocation
     run: Run
     checkpoints: tuple[Checkpoint, ...]
+    gazetteer: Gazetteer
 
     def modelled(self, checkpoint: Checkpoint) -> float:
         return self.run.national_on(checkpoint.day, checkpoint.measure)
@@ -85,7 +87,7 @@ def fit(ledger: Ledger) -> Calibration:
     # The defaults lie near the optimum, so loose tolerances stop the search within a second.
     solution = least_squares(residuals, start, bounds=(low, high), x_scale="jac", ftol=1e-4, xtol=1e-4, max_nfev=600)
     parameters = Parameters(*(float(v) for v in solution.x))
-    return Calibration(parameters, allocation, run(allocation, parameters), targets)
+    return Calibration(parameters, allocation, run(allocation, parameters), targets, ledger.gazetteer)
 
 
 @cache
