@@ -109,6 +109,8 @@ class _Person:
         self.unit = document["unit"]
         self.category = document["category"]
         self.social = document["social"]
+        self.name_group = document["name_group"]
+        self.sentence_date = document["sentence_date"]
         self.rehabilitation_date = document["rehabilitation_date"]
         self.visibility = document["visibility"]
 
@@ -131,6 +133,20 @@ def test_sources_overlap_as_their_parameters_say(corpus: Path) -> None:
         independent = len(named[a.id]) * len(named[b.id]) / len(ids)
         dependent += observed > independent
     assert dependent > len(pairs) // 2  # a shared latent visibility makes lists overlap more than by chance
+
+
+def test_sources_cover_only_what_they_say(corpus: Path) -> None:
+    people = {p["person_id"]: p for p in read_jsonl(corpus / "persons.jsonl")}
+    for source, _ in _sources(corpus):
+        named = [people[e["truth"]["person_id"]] for e in read_jsonl(corpus / f"{source.id}.jsonl")]
+        assert named, source.id
+        assert all(p["category"] in source.categories for p in named), source.id
+        if source.period:
+            assert all(source.period[0] <= p["sentence_date"] <= source.period[1] for p in named), source.id
+        if source.name_groups:
+            assert all(p["name_group"] in source.name_groups for p in named), source.id
+        if source.units:
+            assert all(p["unit"] in source.units for p in named), source.id
 
 
 def _pairs_rate(names: list[str]) -> float:

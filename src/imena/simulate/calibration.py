@@ -128,5 +128,5 @@ def aggregate_document(calibration: Calibration) -> dict[str, Any]:
             for c, error in zip(calibration.checkpoints, calibration.relative_errors(), strict=True)
         ],
         "modelled_units": calibration.allocation.modelled_units,
-        "modelled_increases": [{"date": day.isoformat(), "rule": how} for day, _, how in calibration.allocation.steps],
+        "allocated_increases": [{"date": day.isoformat(), "rule": how} for day, _, how in calibration.allocation.steps],
     }

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
 from imena.gazetteer import Gazetteer
+from imena.names import transliterator
 from imena.simulate.people import Person
 from imena.simulate.reference import pick
 from imena.simulate.sources import Source
@@ -75,7 +76,9 @@ class EntryWriter:
         statement = self.state(person)
         verbs = _VERBS[person.sex]
         style = self.source.style
-        text = {"labelled": _labelled, "running": _running, "terse": _terse, "acts": _acts}[style](
+        if style == "german":
+            statement = _in_german(statement)
+        text = {"labelled": _labelled, "running": _running, "terse": _terse, "acts": _acts, "german": _german}[style](
             statement, person, verbs
         )
         if self.rng.random() < self.source.noise:
@@ -258,8 +261,72 @@ def _acts(s: Statement, person: Person, verbs: dict[str, str]) -> str:
     return f"{text} приведен в исполнение {when}."
 
 
+def _in_german(s: Statement) -> Statement:
+    """The statement as a German book prints it: names and places in German spelling."""
+    latin = transliterator("german")
+    place = s.birth_place.rsplit(", ", 1)[-1].removeprefix("с. ") if s.birth_place else None
+    return replace(
+        s,
+        surname=latin(s.surname),
+        given=latin(s.given),
+        patronymic=latin(s.patronymic) if s.patronymic else None,
+        birth_place=latin(place) if place else None,
+    )
+
+
+def _german(s: Statement, person: Person, verbs: dict[str, str]) -> str:
+    female = person.sex == "f"
+    head = f"{_full_name(s)}, geb. {s.birth_year}" + (f" in {s.birth_place}" if s.birth_place else "")
+    parts = [head + (", Deutsche." if female else ", Deutscher.")]
+    if s.arrest:
+        parts.append(f"Verhaftet am {date_numeric(s.arrest)}.")
+    parts.append(f"Am {date_numeric(s.sentence_date)} {_german_penalty(person)}.")
+    if s.execution:
+        parts.append(f"Erschossen am {date_numeric(s.execution)}.")
+    if s.death:
+        parts.append(f"Im Lager gestorben am {date_numeric(s.death[0])}.")
+    if s.rehabilitation:
+        parts.append(f"Rehabilitiert am {date_numeric(s.rehabilitation[0])}.")
+    return " ".join(parts)
+
+
+def _german_penalty(person: Person) -> str:
+    if person.category == 1:
+        return "zum Tode verurteilt"
+    return f"zu {person.term_years or 10} Jahren Lagerhaft verurteilt"
+
+
+def _german_truth(s: Statement, person: Person) -> dict[str, Any]:
+    return {
+        "name": {"surname": s.surname, "given": s.given, "patronymic": s.patronymic},
+        "sex": person.sex,
+        "birth": {"date": str(s.birth_year), "place": s.birth_place},
+        "nationality": "Deutsche" if person.sex == "f" else "Deutscher",
+        "party": None,
+        "education": None,
+        "occupation": None,
+        "residence": None,
+        "arrest": {"date": _iso(s.arrest), "by": None} if s.arrest else None,
+        "sentence": {
+            "date": _iso(s.sentence_date),
+            "body": None,
+            "charge": None,
+            "articles": [],
+            "penalty": "death" if person.category == 1 else "camp",
+            "term_years": person.term_years,
+            "text": _german_penalty(person),
+        },
+        "execution": {"date": _iso(s.execution), "place": None} if s.execution else None,
+        "death": {"date": _iso(s.death[0]), "text": "Im Lager gestorben"} if s.death else None,
+        "burial": None,
+        "rehabilitation": {"date": _iso(s.rehabilitation[0]), "by": None} if s.rehabilitation else None,
+    }
+
+
 def _truth(s: Statement, person: Person, style: str) -> dict[str, Any]:
     """The statement in the record schema: what a perfect parser would extract from the text."""
+    if style == "german":
+        return _german_truth(s, person)
     penalty = "death" if person.category == 1 else "camp"
     shows_sentence_text = style in ("labelled", "running")
     return {
