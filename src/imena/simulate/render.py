@@ -341,7 +341,7 @@ def _truth(s: Statement, person: Person, style: str) -> dict[str, Any]:
         "arrest": {"date": _iso(s.arrest), "by": None} if s.arrest and style in ("labelled", "running") else None,
         "sentence": {
             "date": _iso(s.sentence_date) if style != "terse" else None,
-            "body": s.body if style != "terse" else None,
+            "body": _printed_body(s.body, style),
             "charge": s.charge if shows_sentence_text else None,
             "articles": list(person.articles) if s.charge and shows_sentence_text else [],
             "penalty": penalty if style != "terse" else ("death" if s.execution else None),
@@ -362,6 +362,13 @@ def _truth(s: Statement, person: Person, style: str) -> dict[str, Any]:
     }
 
 
+def _printed_body(body: str, style: str) -> str | None:
+    """The body as the entry prints it, in the nominative: running text starts a sentence with it."""
+    if style == "terse":
+        return None
+    return body[0].upper() + body[1:] if style == "running" else body
+
+
 def _printed_birth_place(place: str | None, style: str) -> str | None:
     if place is None or style == "acts":
         return None
@@ -372,15 +379,24 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-# A hard sign after a word's final consonant, but not after an abbreviation ("ст.", "УК", "ИТЛ").
-_CONSONANT_END = re.compile(r"(?<=[а-яё])([бвгджзклмнпрстфхцчшщ])\b(?!\.)")
+# A hard sign after a word's final consonant, but not after an abbreviation ("ст.", "губ.") or capitals ("УК").
+_CONSONANT_END = re.compile(r"\b([а-яё]*[бвгджзклмнпрстфхцчшщ])\b(\.?)", re.IGNORECASE)
+_ABBREVIATED = frozenset({"ст", "губ", "обл", "г", "гг", "д", "с", "у", "кв", "пер", "ул", "пр", "им", "р", "б", "п"})
 _I_BEFORE_VOWEL = re.compile(r"и(?=[аеёиоуыэюяй])")
 
 
 def old_spelling(text: str) -> str:
     """Pre-1918 orthography as emigré books kept it: a hard sign after a final consonant, "і" before a vowel."""
     text = _I_BEFORE_VOWEL.sub("і", text)
-    return _CONSONANT_END.sub(lambda m: m.group(1) + "ъ", text)
+
+    def harden(match: re.Match[str]) -> str:
+        word, dot = match.group(1), match.group(2)
+        beside = match.string[match.start() - 1 : match.start()] + match.string[match.end() : match.end() + 1]
+        if word.isupper() or (dot and word.lower() in _ABBREVIATED) or not word[-1].islower() or "/" in beside:
+            return match.group()
+        return word + "ъ" + dot
+
+    return _CONSONANT_END.sub(harden, text)
 
 
 def _old_spelling_truth(truth: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,94 @@
+"""The patterns of an entry's clauses, on the folded text (see `text`): one per way books print a field.
+
+Each pattern matches the clause with its label ("Арестован 7 марта 1932 г.") so that the whole span is taken
+from `unparsed`; named groups hold the values.
+"""
+
+from __future__ import annotations
+
+import re
+
+from imena.parse.dates import ANY
+
+DATE = f"(?:{ANY.pattern})"
+_I = re.IGNORECASE | re.MULTILINE
+
+# Words that start a clause in running text: a value before them ends at the preceding full stop.
+CLAUSE_START = (
+    r"(?:Арестова[нпи]|Расстрелян|Рас+трелян|Осужден|Приговорен|Реабилит[иі]рован|Умер|Погиб|Место|Источник|"
+    r"(?:[А-ЯЁ]\w+\s+)?(?:[Тт]ройкой|[Кк]омиссией|[Оо]собым|[Вв]оенной|[Вв]оенным|ОСО|ВКВС|Постановлением)|"
+    r"Verhaftet|Am\s|Erschossen|Rehabilitiert|Im\s+Lager)"
+)
+END_OF_VALUE = rf"(?=\.\s+{CLAUSE_START}|\.?\s*$|\n)"
+
+LEADING_NAME = re.compile(
+    r"^\s*(?P<name>(?:[A-ZА-ЯЁ][\w'’\-]*)(?:\s+[A-ZА-ЯЁ][\w'’\-]*){0,3})\s*(?:,|\n|$)", re.MULTILINE
+)
+DECLINED_NAME = re.compile(r"в\s+отношении\s+(?P<name>[А-ЯЁ][\w\-]*(?:\s+[А-ЯЁ][\w\-]*){1,3})\s*,", _I)
+
+BIRTH = (
+    re.compile(rf"Родил(?:ся|ась)\s+(?P<date>{DATE})(?:\s*,\s*(?P<place>[^;\n]+?))?\s*(?=;|\n|$)", _I),
+    re.compile(r"(?P<year>\d{4})\s*г\.\s*р\.?", _I),
+    re.compile(r"\bрод\.\s*(?P<year>\d{4})", _I),
+    re.compile(r"\bgeb\.\s*(?P<year>\d{4})(?:\s+in\s+(?P<place>[^,.]+))?", _I),
+    re.compile(r"(?P<year>\d{4})\s+года\s+рождения", _I),
+)
+NATIVE = re.compile(r"уро(?:женец|женка|ж\.)\s+(?P<place>[^,]+?)(?=,)", _I)
+
+RESIDENCE = (
+    re.compile(r"Проживал[аи]?\s*:\s*(?P<place>[^\n]*?)\.?\s*$", re.MULTILINE),
+    re.compile(rf"проживал[аи]?\s*:?\s*(?P<place>.+?){END_OF_VALUE}", re.IGNORECASE),
+    re.compile(r"Адрес\s*:\s*(?P<place>.+?)(?=\.\s+(?:Рас+трелян|Место|Умер|Осужден)|\.?\s*$)", re.IGNORECASE),
+)
+
+ARREST = re.compile(rf"Арестова[нпи][аы]?\s+(?P<date>{DATE})(?P<by>[^\n.]*(?:\.[^\n\s][^\n.]*)*)?", _I)
+ARREST_BY_ORGAN = re.compile(
+    rf"^(?P<by>[^\n:]*?(?:РО|ГО|райотдел\w*|отдел\w*|НКВД|ОГПУ|ГПУ|УГБ|милици\w*)[^\n:]*?)\s+(?P<date>{DATE})\.?\s*$",
+    re.MULTILINE,
+)
+ARREST_GERMAN = re.compile(rf"Verhaftet\s+am\s+(?P<date>{DATE})", _I)
+
+SENTENCE_LABELLED = re.compile(r"^Приговорен[аы]?\s*:\s*(?P<rest>[^\n]*)$", re.MULTILINE)
+SENTENCE_TEXT = re.compile(r"^Приговор\s*:\s*(?P<text>[^\n]*)$", re.MULTILINE)
+BODY_WORDS = (
+    r"(?:(?:Особ\w+|особ\w+|Спец\w*|спец\w*)\s+)?(?:[Тт]ройк\w+|[Сс]пецтройк\w+|[Дд]войк\w+)|"
+    r"[Кк]омисси\w+|[Оо]соб\w+\s+[Сс]овещани\w+|ОСО|ОС|ВКВС|[Вв]оенн\w+\s+(?:[Кк]оллеги|[Тт]рибунал)\w*|"
+    r"(?:[А-ЯЁ][\w\-]*\s+)?(?:обл|окр|край|губ|гор|нар)?суд\w*|[Вв]ерховн\w+\s+[Сс]уд\w*"
+)
+SENTENCE_RUNNING = re.compile(
+    rf"(?P<body>(?:[А-ЯЁ][\w\-]*\s+)?(?:{BODY_WORDS})[^\n]*?)\s+(?P<date>{DATE})\s+"
+    r"(?:приговорен|осужден)[аы]?(?P<charge>\s+(?:по\s+ст\.\s*[^\n]*?|как\s+[^\n]*?))?"
+    r"\s+(?P<penalty>к\s+(?:ВМН|высшей\s+мере[^.\n]*|расстрелу|\d+\s+годам[^.\n]*|[а-я]+\s+годам[^.\n]*))\.",
+)
+SENTENCE_ACTS = re.compile(
+    rf"осужденн\w+\s+(?P<body>.+?)\s+(?P<date>{DATE})\s*,\s*приведен\w*\s+в\s+исполнение(?:\s+(?P<exec>{DATE}))?", _I
+)
+SENTENCE_GERMAN = re.compile(
+    rf"Am\s+(?P<date>{DATE})\s+(?P<text>zum\s+Tode\s+verurteilt|zu\s+\d+\s+Jahren\s+Lagerhaft\s+verurteilt)", _I
+)
+
+EXECUTION = (
+    re.compile(
+        rf"Рас+трел(?:ян|яна|яны|ен|ена)\b(?:\s+в\s+(?:г\.\s*)?(?P<place>[А-ЯЁ][\w\-]+))?\s+(?P<date>{DATE})", _I
+    ),
+    re.compile(rf"приговор\w*\s+приведен\w*\s+в\s+исполнение\s+(?P<date>{DATE})", _I),
+    re.compile(rf"Erschossen\s+am\s+(?P<date>{DATE})", _I),
+)
+DEATH = (
+    re.compile(rf"(?P<text>по\s+справке\s+ЗАГС[а-я]*\s+умер(?:ла)?\s+(?P<date>{DATE})[^\n.]*)", _I),
+    re.compile(rf"(?P<text>(?:Умер|Умерла|Погиб|Погибла)\b[^\n.\d]*?)(?:\s+(?P<date>{DATE}))?(?=\s*[.\n]|\s*$)", _I),
+    re.compile(rf"(?P<text>Im\s+Lager\s+gestorben)\s+am\s+(?P<date>{DATE})", _I),
+)
+BURIAL = re.compile(r"Место\s+захоронения\s*[-–:]\s*(?P<place>[^\n]+?)\.?\s*$", re.MULTILINE)
+REHABILITATION = (
+    re.compile(rf"Реабилит[ин]рован[аы]?\s+(?P<date>{DATE})(?:\s+(?P<by>[^\n]+))?\s*$", re.MULTILINE),
+    re.compile(rf"Реабилит[ин]рован[аы]?\s+(?P<date>{DATE})", re.IGNORECASE),
+    re.compile(rf"Rehabilitiert\s+am\s+(?P<date>{DATE})", _I),
+)
+SOURCE_LINE = re.compile(r"^Источник\s*:\s*(?P<source>[^\n]+)$", re.MULTILINE)
+SEX_WORDS = (
+    ("f", re.compile(r"\b(?:Родилась|Проживала|Арестована|Приговорена|Расстреляна|Реабилитирована|уроженка|"
+                     r"Умерла|Погибла|осужденной|Deutsche)\b")),
+    ("m", re.compile(r"\b(?:Родился|Проживал|Арестован|Приговорен|Расстрелян|Рас+трелян|Реабилитирован|уроженец|"
+                     r"Умер|Погиб|осужденного|Deutscher)\b")),
+)  # fmt: skip
