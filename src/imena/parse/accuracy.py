@@ -33,6 +33,10 @@ def flatten(record: Mapping[str, Any], fields: Iterable[str] = FIELDS) -> dict[s
     return flat
 
 
+def _empty_as_none(value: Any) -> Any:
+    return None if value in ("", []) else value
+
+
 @dataclass
 class Score:
     """Counts of right and counted fields, by field, with the first mistakes kept for reading."""
@@ -43,7 +47,7 @@ class Score:
 
     def add(self, identifier: str, expected: Mapping[str, Any], parsed: Mapping[str, Any]) -> None:
         for name, want in expected.items():
-            got = parsed.get(name)
+            want, got = _empty_as_none(want), _empty_as_none(parsed.get(name))
             if want is None and got is None:
                 continue
             self.counted[name] += 1

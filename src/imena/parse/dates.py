@@ -21,7 +21,7 @@ _MONTH_WORD = (
 )
 WORDS = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_WORD})\s+(\d{{4}})(?:\s*г(?:ода|\.)?)?", re.IGNORECASE)
 MONTH_YEAR = re.compile(rf"\b({_MONTH_WORD})\s+(\d{{4}})(?:\s*г(?:ода|\.)?)?", re.IGNORECASE)
-NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b")  # "17.08.42" is 1942
 YEAR = re.compile(r"\b(1[89]\d\d|20[0-2]\d)(?:\s*г(?:ода|\.)?)?")
 # Any one date, the longest forms first: used after a label ("Арестован ...").
 ANY = re.compile(
@@ -65,7 +65,8 @@ def date_of(match: re.Match[str]) -> str | None:
     if words[0]:
         return _iso(int(words[2]), _month(words[1]), int(words[0]))
     if numeric[0]:
-        return _iso(int(numeric[2]), int(numeric[1]), int(numeric[0]))
+        year = int(numeric[2]) + (1900 if len(numeric[2]) == 2 else 0)
+        return _iso(year, int(numeric[1]), int(numeric[0]))
     if month_year[0]:
         return _iso(int(month_year[1]), _month(month_year[0]))
     return _iso(int(year_in or bare_year))

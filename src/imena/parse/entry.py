@@ -1,9 +1,8 @@
 """One memorial-book entry, in any of the main styles, to the record schema (shared/docs/record-schema.md).
 
 Clauses are found by their labels wherever they stand, so the labelled lines of Memorial's database, the
-running text of regional books, terse execution lists, execution acts with declined names and German
-lists are read by one parser. The segments of the first block (birthplace, nationality, party, education,
-occupation) are told apart by what they say.
+running text of regional books, terse execution lists, execution acts with declined names, prose and German
+lists are read by one parser. The first block's segments are left to `segments`.
 """
 
 from __future__ import annotations
@@ -13,42 +12,39 @@ from typing import Any
 
 from imena.gazetteer import Gazetteer
 from imena.parse import clauses as c
+from imena.parse import segments
 from imena.parse.dates import parse_date
-from imena.parse.lexicon import education, is_nationality, party_status
 from imena.parse.morphology import nominative_name, nominative_phrase, nominative_place
+from imena.parse.segments import strip_value
 from imena.parse.sentence import articles, attribute, penalty, term_years
 from imena.parse.text import Text
 
-PARSER_VERSION = "imena-parse 0.1"
-_LABELS = re.compile(r"^(?:Родил|Проживал|Арестова[нпи]|Приговор|Рас+трел|Реабил|Источник|Место|Умер|Погиб)", re.I)
-# A label that follows the first block on the same line ("колхоз "Путь Ленина".. Проживал: ...").
+PARSER_VERSION = "imena-parse 0.2"
+_LABELS = re.compile(
+    r"^(?:Родил|Проживал|Прож\.|Арестова[нпи]|Арест\.|Приговор|Рас+трел|Реабил|Источник|Место|Умер|Погиб)"
+)
+# A label after the first block on the same line ("колхоз "Путь Ленина".. Проживал: ...").
 _INLINE_LABEL = re.compile(r"(?<=[\s.;])(?:Проживал[аи]?\s*:|Арестова[нпи]|Приговорен[аы]?\s*:)")
 _OTHER_CLAUSES = re.compile(r"[Пп]риговор|Рас+трел|Реабилит|Родил|г\.\s*р\.|род\.|уроженец|уроженка")
 _NOT_NAMES = frozenset({"Родился", "Родилась", "Приговор", "Приговорен", "Приговорена", "Проживал", "Проживала"})
+# Words of a sentencing organ: a "body" without any of them is some other note ("Следствие закончено").
+_ORGAN = re.compile(
+    r"тройк|двойк|суд|совещ|коллеги|комисси|НКВД|ОГПУ|ГПУ|ЧК|трибунал|\bОСО\b|\bОС\b|\bВТ\b|ВКВС|УНКВД|отдел|РИК|КИК|исполком|"
+    r"сельсовет|с/с|собрани|ВЦИК|ЦИК|СНК|прокур|УМГБ|МГБ|КГБ|ОО\b",
+    re.IGNORECASE,
+)
+_REHABILITATION_TAIL = re.compile(
+    r"\s+(?:за\s+отсутствием|по\s+указу|по\s+закону|на\s+основании|указ\b|закон\b).*$", re.IGNORECASE
+)
+_REHABILITATION_HEAD = re.compile(r"^(?:По\s+заключению|по\s+заключению|Заключением|заключением|ЗАКЛЮЧЕНИЕМ)\s+")
 
 
 def empty_record(identifier: str | None, source: str | None, text: str) -> dict[str, Any]:
-    return {
-        "id": identifier,
-        "source": source,
-        "text": text,
-        "name": None,
-        "sex": None,
-        "birth": None,
-        "nationality": None,
-        "party": None,
-        "education": None,
-        "occupation": None,
-        "residence": None,
-        "arrest": None,
-        "sentence": None,
-        "execution": None,
-        "death": None,
-        "burial": None,
-        "rehabilitation": None,
-        "unparsed": "",
-        "warnings": [],
-    }
+    keys = (
+        "name", "sex", "birth", "nationality", "party", "education", "occupation", "residence", "arrest",
+        "sentence", "execution", "death", "burial", "rehabilitation",
+    )  # fmt: skip
+    return {"id": identifier, "source": source, "text": text} | dict.fromkeys(keys) | {"unparsed": "", "warnings": []}
 
 
 def parse_entry(
@@ -62,14 +58,8 @@ def parse_entry(
     t = Text.of(text)
     _name(t, record)
     _birth_and_first_block(t, record)
-    _residence(t, record)
-    _arrest(t, record)
-    _sentence(t, record)
-    _execution(t, record)
-    _death(t, record)
-    _burial(t, record)
-    _rehabilitation(t, record)
-    _sex(t, record)
+    for step in (_residence, _arrest, _sentence, _execution, _death, _burial, _rehabilitation, _sex):
+        step(t, record)
     sentence = record["sentence"] or {}
     record["attribution"] = vars(attribute(sentence.get("body"), sentence.get("date"), gazetteer or Gazetteer.load()))
     _check(record)
@@ -81,6 +71,10 @@ def _date(t: Text, match: re.Match[str], group: str = "date") -> str | None:
     if match.group(group) is None:
         return None
     return parse_date(t.folded[match.start(group) : match.end(group)])
+
+
+def _value(t: Text, start: int, end: int) -> str:
+    return strip_value(t.printed[slice(*t.printed_span(start, end))])
 
 
 def _name(t: Text, record: dict[str, Any]) -> None:
@@ -96,22 +90,17 @@ def _name(t: Text, record: dict[str, Any]) -> None:
     if not leading or leading.group("name").split()[0] in _NOT_NAMES or _LABELS.match(leading.group("name")):
         return
     parts = t.value(leading, "name").split()
-    if len(parts) < 2:
-        return
-    record["name"] = _split_name(parts)
-    t.take(leading, "name")
+    if len(parts) >= 2:
+        record["name"] = _split_name(parts)
+        t.take(leading, "name")
 
 
 def _split_name(parts: list[str]) -> dict[str, str | None]:
-    """Surname first; a last word in -ич/-вна is the patronymic; two words between are one given name."""
-    patronymic = parts[-1] if len(parts) > 2 and re.search(r"(?:ич|вна|чна|witsch|wna)ъ?$", parts[-1]) else None
-    given = parts[1:-1] if patronymic else parts[1:]
+    """Surname first; a last word in -ич/-вна is the patronymic; words between are the given name."""
+    patronymic = len(parts) > 2 and re.search(r"(?:ич|вна|чна|witsch|wna)ъ?$", parts[-1]) is not None
     name = [p.capitalize() if p.isupper() and len(p) > 1 else p for p in parts]
-    return {
-        "surname": name[0],
-        "given": " ".join(name[1 : 1 + len(given)]),
-        "patronymic": name[-1] if patronymic else None,
-    }
+    given = name[1:-1] if patronymic else name[1:]
+    return {"surname": name[0], "given": " ".join(given), "patronymic": name[-1] if patronymic else None}
 
 
 def _birth_and_first_block(t: Text, record: dict[str, Any]) -> None:
@@ -121,18 +110,46 @@ def _birth_and_first_block(t: Text, record: dict[str, Any]) -> None:
             break
     else:
         return
-    date = _date(t, match) if "date" in match.groupdict() else match.group("year")
-    place = _strip_value(t.value(match, "place")) if match.groupdict().get("place") else None
+    groups = match.groupdict()
+    date = _date(t, match) if "date" in groups else groups.get("year")
+    place = _value(t, *match.span("place")) if groups.get("place") else None
     record["birth"] = {"date": date, "place": place}
     t.take(match)
-    if pattern is c.BIRTH[0]:
-        _labelled_segments(t, record, match.end())
-    else:
-        _comma_segments(t, record, match.end(), place_before_nationality=pattern is not c.BIRTH[1])
+    end = match.end()
+    if pattern in (c.BIRTH[0], c.BIRTH[3]) and not place and (prose := c.BIRTH_PLACE_PROSE.match(t.folded, end)):
+        place_end = _sentence_end(t.folded, prose.start("place"))
+        record["birth"]["place"] = _value(t, prose.start("place"), place_end)
+        t.taken.append((prose.start(), place_end))
+        return
+    if pattern in (c.BIRTH[0], c.BIRTH[1]):
+        segments.labelled(t, record, end, _first_block_end(t, end))
+        return
+    native = c.NATIVE.search(t.folded, end)
+    stop = re.compile(
+        r"(?:проживал[аи]?|Адрес\s*:|осужденн)|\.\s+" + c.CLAUSE_START + r"|\.\s*$|\n(?=" + _LABELS.pattern[1:] + ")",
+        re.IGNORECASE,
+    )
+    block_end = (stop.search(t.folded, end) or re.search(r"$", t.folded)).start()  # type: ignore[union-attr]
+    skip = (0, 0)
+    if native and native.start() < block_end:
+        record["birth"]["place"] = _value(t, *native.span("place"))
+        t.take(native)
+        skip = native.span()
+    first = pattern is not c.BIRTH[2] and not record["birth"]["place"]
+    segments.listed(t, record, end, block_end, place_first=first, skip=skip)
 
 
-def _labelled_segments(t: Text, record: dict[str, Any], start: int) -> None:
-    """The ";"-separated segments after the birth, up to the next labelled line."""
+def _sentence_end(text: str, start: int) -> int:
+    """The end of a prose sentence: the first ". " before a capital that does not follow an abbreviation."""
+    for stop in re.finditer(r"\.(?=\s+[А-ЯЁA-Z]|\s*$)", text[start:]):
+        before = re.split(r"[\s.(]", text[start : start + stop.start()])[-1]
+        if before.lower() not in segments.ABBREVIATIONS:
+            return start + stop.start()
+    return len(text)
+
+
+def _first_block_end(t: Text, start: int) -> int:
+    """Where the labelled first block ends: at the next labelled line, or a label later on the same line."""
     end = len(t.folded)
     for line in re.finditer(r"\n", t.folded[start:]):
         rest = t.folded[start + line.end() :]
@@ -140,235 +157,131 @@ def _labelled_segments(t: Text, record: dict[str, Any], start: int) -> None:
             end = start + line.start()
             break
     inline = _INLINE_LABEL.search(t.folded, start, end)
-    if inline:
-        end = inline.start()
-    occupations = []
-    for segment in re.finditer(r"[^;\n]+", t.folded[start:end]):
-        span = re.search(r"\S(?:.*\S)?", segment.group())
-        if span is None or not segment.group().strip(" .,"):
-            continue
-        match = _at(t, start + segment.start() + span.start(), start + segment.start() + span.end())
-        if not _classify(t, match, record):
-            occupations.append(_strip_value(t.value(match)))
-            t.take(match)
-    if occupations:
-        record["occupation"] = "; ".join(occupations)
-
-
-def _at(t: Text, start: int, end: int) -> re.Match[str]:
-    """A match object for a span of the folded text, so spans and matches are handled alike."""
-    match = re.compile(r"(?s).+").match(t.folded, start, end)
-    assert match is not None
-    return match
-
-
-# Abbreviations whose dot belongs to the value when it ends one ("Воронежская обл.").
-_ABBREVIATIONS = frozenset(
-    [
-        "обл",
-        "губ",
-        "у",
-        "г",
-        "гг",
-        "д",
-        "дер",
-        "с",
-        "сел",
-        "ст",
-        "кв",
-        "пр",
-        "пер",
-        "ул",
-        "им",
-        "п",
-        "пос",
-        "х",
-        "м",
-        "кр",
-        "окр",
-        "ур",
-        "род",
-        "корп",
-        "стр",
-        "пл",
-        "наб",
-        "просп",
-        "б-р",
-        "ш",
-        "тер",
-        "р",
-        "ж.д",
-        "рай",
-        "чл",
-        "канд",
-        "тов",
-    ]
-)
-
-
-def _strip_value(value: str) -> str:
-    """A value without trailing separators, keeping one final dot after an abbreviation ("обл.")."""
-    value = value.strip().rstrip(",;:").rstrip()
-    while value.endswith(".."):
-        value = value[:-1]
-    if value.endswith("."):
-        last = re.split(r"[\s(]", value[:-1])[-1].lower().replace("ъ", "")
-        if last not in _ABBREVIATIONS:
-            value = value[:-1]
-    return value.strip()
-
-
-def _classify(t: Text, match: re.Match[str], record: dict[str, Any]) -> bool:
-    """Put a segment into nationality, education or party if it is one; False if it is none of these."""
-    segment = t.value(match).rstrip(".").strip()
-    folded = match.group().rstrip(".").strip()
-    if is_nationality(folded) and record["nationality"] is None:
-        record["nationality"] = segment
-    elif (level := education(folded)) is not None and record["education"] is None:
-        record["education"] = segment[len(segment) - len(level) :] if folded.startswith("образование") else segment
-    elif (status := party_status(folded)) is not None and record["party"] is None:
-        record["party"] = {"status": status, "text": segment}
-    else:
-        return False
-    t.take(match)
-    return True
-
-
-def _comma_segments(t: Text, record: dict[str, Any], start: int, *, place_before_nationality: bool) -> None:
-    """The ","-separated segments of running text and lists, up to the residence or the next clause."""
-    stop = re.compile(r"(?:проживал[аи]?|Адрес\s*:|осужденн)|\.\s+" + c.CLAUSE_START + r"|\.\s*$", re.IGNORECASE)
-    end_match = stop.search(t.folded, start)
-    end = end_match.start() if end_match else len(t.folded)
-    native = c.NATIVE.search(t.folded, start, end)
-    if native:
-        record["birth"]["place"] = _strip_value(t.value(native, "place"))
-        t.take(native)
-    segments = [s for s in re.finditer(r"[^,]+", t.folded[start:end]) if s.group().strip(" .")]
-    place, occupation, seen_identity = [], [], False
-    for segment in segments:
-        absolute = start + segment.start()
-        span = re.search(r"\S(?:[\s\S]*\S)?", segment.group())
-        if span is None or (native and native.start() <= absolute + span.start() < native.end()):
-            continue
-        match = _at(t, absolute + span.start(), absolute + span.end())
-        if _classify(t, match, record):
-            seen_identity = True
-        elif place_before_nationality and not seen_identity and not native:
-            place.append(match)
-        else:
-            occupation.append(match)
-    if place and not record["birth"]["place"]:
-        record["birth"]["place"] = _strip_value(t.printed[slice(*t.printed_span(place[0].start(), place[-1].end()))])
-        for match in place:
-            t.take(match)
-    if occupation:
-        record["occupation"] = _strip_value(
-            t.printed[slice(*t.printed_span(occupation[0].start(), occupation[-1].end()))]
-        )
-        for match in occupation:
-            t.take(match)
+    return inline.start() if inline else end
 
 
 def _residence(t: Text, record: dict[str, Any]) -> None:
     for pattern in c.RESIDENCE:
         match = pattern.search(t.folded)
-        if match and match.group("place").strip():
-            record["residence"] = _strip_value(t.value(match, "place"))
-            t.take(match)
-            return
-
-
-def _arrest(t: Text, record: dict[str, Any]) -> None:
-    match = c.ARREST.search(t.folded) or c.ARREST_GERMAN.search(t.folded)
-    if match:
-        by = match.groupdict().get("by") or ""
-        organ = _strip_value(t.value(match, "by")) if by.strip(" .") and _is_organ(by) else None
-        record["arrest"] = {"date": _date(t, match), "by": organ or None}
-        t.take(match if organ else _at(t, match.start(), match.end("date")))
-        return
-    for line in c.ARREST_BY_ORGAN.finditer(t.folded):
-        if not _LABELS.match(line.group()) and len(line.group()) < 100 and not _OTHER_CLAUSES.search(line.group()):
-            record["arrest"] = {"date": _date(t, line), "by": nominative_phrase(t.value(line, "by"))}
-            t.take(line)
+        if match and match.group("place").strip(" .,"):
+            end = match.end("place")
+            if pattern is c.RESIDENCE[1]:  # prose: "Проживал в п. Эхаби ... области."
+                end = _sentence_end(t.folded, match.start("place"))
+            record["residence"] = _value(t, match.start("place"), end)
+            t.taken.append((match.start(), end))
             return
 
 
 def _is_organ(text: str) -> bool:
     """Whether what follows an arrest date names the arresting organ, not the next clause."""
     text = text.strip(" .")
-    return not re.match(c.CLAUSE_START, text) and not re.search(c.DATE, text) and len(text) < 80
+    return bool(text) and not re.match(c.CLAUSE_START, text) and not re.search(c.DATE, text) and len(text) < 80
+
+
+def _arrest(t: Text, record: dict[str, Any]) -> None:
+    match = c.ARREST.search(t.folded) or c.ARREST_GERMAN.search(t.folded)
+    if match:
+        by = match.groupdict().get("by") or ""
+        organ = _value(t, *match.span("by")) if _is_organ(by) else None
+        record["arrest"] = {"date": _date(t, match), "by": organ or None}
+        t.take(match) if organ else t.taken.append((match.start(), match.end("date")))
+        return
+    for line in c.ARREST_BY_ORGAN.finditer(t.folded):
+        text = line.group()
+        labelled = _LABELS.match(text) and not text.startswith("Арест.")
+        if not labelled and len(text) < 100 and not _OTHER_CLAUSES.search(text):
+            record["arrest"] = {"date": _date(t, line), "by": nominative_phrase(_value(t, *line.span("by")))}
+            t.take(line)
+            return
+
+
+def _new_sentence() -> dict[str, Any]:
+    return {
+        "date": None,
+        "body": None,
+        "charge": None,
+        "articles": [],
+        "penalty": None,
+        "term_years": None,
+        "text": None,
+    }
 
 
 def _sentence(t: Text, record: dict[str, Any]) -> None:
-    sentence: dict[str, Any] = {
-        "date": None, "body": None, "charge": None, "articles": [], "penalty": None, "term_years": None, "text": None,
-    }  # fmt: skip
-    found = False
-    labelled = c.SENTENCE_LABELLED.search(t.folded)
-    if labelled:
-        found = True
-        t.take(labelled)
-        rest_start = labelled.start("rest")
-        rest = labelled.group("rest")
-        charge_at = re.search(r",?\s*обв\.?\s*:", rest)
-        head = rest[: charge_at.start()] if charge_at else rest
-        if charge_at:
-            charge = _at(t, rest_start + charge_at.end(), rest_start + len(rest))
-            sentence["charge"] = _strip_value(t.value(charge)) or None
-        date = re.search(c.DATE, head)
-        body_end = date.start() if date else len(head)
-        if date:
-            sentence["date"] = parse_date(date.group())
-        body = head[:body_end].strip(" ,")
-        if body.strip(" ."):
-            match = _at(t, rest_start + head.index(body), rest_start + head.index(body) + len(body))
-            sentence["body"] = _body(t.value(match))
-    running = None if labelled else c.SENTENCE_RUNNING.search(t.folded)
-    if running:
-        found = True
-        t.take(running)
-        sentence["date"] = _date(t, running)
-        sentence["body"] = _body(t.value(running, "body"))
-        if running.group("charge"):
-            wording = _strip_value(t.value(running, "charge"))
-            sentence["charge"] = wording[3:] if wording.startswith("по ст.") else wording
-        sentence["text"] = t.value(running, "penalty")
-    acts = None if labelled or running else c.SENTENCE_ACTS.search(t.folded)
+    sentence = _new_sentence()
+    found = _labelled_sentence(t, sentence)
+    for pattern in (c.SENTENCE_RUNNING, c.SENTENCE_PROSE) if not found else ():
+        match = pattern.search(t.folded)
+        if match:
+            found = True
+            t.take(match)
+            sentence["date"] = _date(t, match)
+            if "body" in match.groupdict():
+                sentence["body"] = _body(_value(t, *match.span("body")))
+            if match.group("charge"):
+                wording = _value(t, *match.span("charge"))
+                sentence["charge"] = (
+                    wording[3:] if pattern is c.SENTENCE_RUNNING and wording.startswith("по ст.") else wording
+                )
+            sentence["text"] = _value(t, *match.span("penalty"))
+            break
+    acts = None if found else c.SENTENCE_ACTS.search(t.folded)
     if acts:
         found = True
         t.take(acts)
-        sentence["date"] = _date(t, acts)
-        sentence["body"] = _body(t.value(acts, "body"))
-        sentence["penalty"] = "death"
+        sentence.update(date=_date(t, acts), body=_body(_value(t, *acts.span("body"))), penalty="death")
         if acts.group("exec"):
             record["execution"] = {"date": _date(t, acts, "exec"), "place": None}
     german = c.SENTENCE_GERMAN.search(t.folded)
     if german:
         found = True
         t.take(german)
-        sentence["date"] = _date(t, german)
-        sentence["text"] = t.value(german, "text")
-    line = c.SENTENCE_TEXT.search(t.folded)
-    if line:
-        found = True
-        t.take(line)
-        text = re.split(r"\s+Рас+трел", line.group("text"), maxsplit=1)[0]
-        if text.strip():
-            sentence["text"] = _strip_value(t.value(_at(t, line.start("text"), line.start("text") + len(text))))
+        sentence.update(date=_date(t, german), text=t.value(german, "text"))
     if not found:
         return
-    described = " ".join(v for v in (sentence["text"], sentence["charge"]) if v)
-    sentence["articles"] = articles(described)
+    sentence["articles"] = articles(sentence["charge"] or "", sentence["text"] or "")
     sentence["penalty"] = sentence["penalty"] or (penalty(sentence["text"]) if sentence["text"] else None)
-    if sentence["penalty"] in ("camp", "prison", "exile", "special_settlement") and sentence["text"]:
+    if sentence["penalty"] in ("camp", "prison", "exile", "other") and sentence["text"]:
         sentence["term_years"] = term_years(sentence["text"])
     record["sentence"] = sentence
 
 
+def _labelled_sentence(t: Text, sentence: dict[str, Any]) -> bool:
+    """The "Приговорен:" and "Приговор:" lines of Memorial's database."""
+    found = False
+    for line in (c.SENTENCE_LABELLED.search(t.folded), *c.SENTENCE_TEXT.finditer(t.folded)):
+        if line is None:
+            continue
+        found = True
+        t.take(line)
+        start, rest = line.start(1), line.group(1)
+        charge_at = re.search(r",?\s*обв\.?\s*:", rest)
+        head = rest[: charge_at.start()] if charge_at else rest
+        date = re.search(c.DATE, head)
+        is_verdict = line.re is c.SENTENCE_TEXT and not charge_at and not (date and date.start() == 0)
+        if is_verdict:  # "Приговор: ВМН Расстрелян ...": the wording, without the execution that follows
+            text = re.split(r"\s+Рас+трел(?:ян|яна|ен|ена)\b", rest, maxsplit=1)[0]
+            sentence["text"] = sentence["text"] or _value(t, start, start + len(text)) or None
+            continue
+        if charge_at and sentence["charge"] is None:
+            sentence["charge"] = _value(t, start + charge_at.end(), start + len(rest)) or None
+        if date and sentence["date"] is None:
+            sentence["date"] = parse_date(date.group())
+        body_end = date.start() if date else len(head)
+        body = head[:body_end]
+        if body.strip(" ,.") and sentence["body"] is None:
+            left = len(body) - len(body.lstrip())
+            sentence["body"] = _body(_value(t, start + left, start + body_end))
+    return found
+
+
 def _body(printed: str) -> str | None:
+    """The sentencing body in the nominative ("Постановлением Тройки НКВД КБАССР" → "Тройка НКВД КБАССР")."""
     body = re.sub(r"^(?:[Пп]остановлением|[Пп]о\s+постановлению|[Рр]ешени\w+|[Зз]аседани\w+)\s+", "", printed.strip())
-    body = _strip_value(body)
-    return nominative_phrase(body) if body else None
+    body = strip_value(body)
+    if not body or not _ORGAN.search(body):
+        return None
+    return nominative_phrase(body, genitive=body != printed.strip() and not body.startswith('"'))
 
 
 def _execution(t: Text, record: dict[str, Any]) -> None:
@@ -376,18 +289,10 @@ def _execution(t: Text, record: dict[str, Any]) -> None:
         match = pattern.search(t.folded)
         if match:
             place = match.groupdict().get("place")
-            record["execution"] = {
-                "date": _date(t, match),
-                "place": _place(t, match) if place else None,
-            }
+            record["execution"] = {"date": _date(t, match), "place": _place(t, match) if place else None}
             t.take(match)
-            if record["sentence"] is None:
-                record["sentence"] = {
-                    "date": None, "body": None, "charge": None, "articles": [], "penalty": "death",
-                    "term_years": None, "text": None,
-                }  # fmt: skip
-            elif record["sentence"]["penalty"] is None:
-                record["sentence"]["penalty"] = "death"
+            record["sentence"] = record["sentence"] or _new_sentence()
+            record["sentence"]["penalty"] = record["sentence"]["penalty"] or "death"
             return
 
 
@@ -399,18 +304,18 @@ def _place(t: Text, match: re.Match[str]) -> str:
 
 
 def _death(t: Text, record: dict[str, Any]) -> None:
-    for pattern in c.DEATH:
-        match = pattern.search(t.folded)
-        if match:
-            record["death"] = {"date": _date(t, match), "text": _strip_value(t.value(match, "text"))}
-            t.take(match)
-            return
+    match = c.DEATH.search(t.folded)
+    if match:
+        wording = _value(t, *match.span("text"))
+        record["death"] = {"date": parse_date(match.group("text")), "text": wording}
+        t.take(match)
 
 
 def _burial(t: Text, record: dict[str, Any]) -> None:
     match = c.BURIAL.search(t.folded)
     if match:
-        record["burial"] = {"place": _strip_value(t.value(match, "place"))}
+        place = re.sub(r"^[Мм]есто\s+захоронения\s*[-–:]\s*", "", _value(t, *match.span("place")))
+        record["burial"] = {"place": place}
         t.take(match)
 
 
@@ -418,11 +323,12 @@ def _rehabilitation(t: Text, record: dict[str, Any]) -> None:
     for pattern in c.REHABILITATION:
         match = pattern.search(t.folded)
         if match:
-            by = match.groupdict().get("by")
-            record["rehabilitation"] = {
-                "date": _date(t, match),
-                "by": _strip_value(t.value(match, "by")) if by else None,
-            }
+            by = _value(t, *match.span("by")) if match.groupdict().get("by") else ""
+            by = _REHABILITATION_HEAD.sub("", _REHABILITATION_TAIL.sub("", by))
+            if re.match(r"реабилит", by, re.IGNORECASE):  # the word again, not a body
+                by = ""
+            date = _date(t, match) if "date" in match.groupdict() else None
+            record["rehabilitation"] = {"date": date, "by": strip_value(by) or None}
             t.take(match)
             return
 
@@ -449,8 +355,8 @@ def _check(record: dict[str, Any]) -> None:
     arrest = (record["arrest"] or {}).get("date")
     sentenced = (record["sentence"] or {}).get("date")
     shot = (record["execution"] or {}).get("date")
-    if birth and not "1840" <= birth[:4] <= "1925":
-        warnings.append(f"birth year {birth[:4]} is unlikely for a victim of 1937-38")
+    if birth and not "1840" <= birth[:4] <= "1945":
+        warnings.append(f"birth year {birth[:4]} is unlikely")
     if arrest and sentenced and sentenced < arrest[: len(sentenced)]:
         warnings.append("sentenced before arrested")
     if sentenced and shot and shot < sentenced[: len(shot)]:

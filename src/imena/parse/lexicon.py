@@ -20,28 +20,34 @@ _NATIONALITY_WORDS = """
 турчанка араб афганец монгол югослав хорват адыгеец адыгейка вепсянка даргинка каракалпак каракалпачка
 карачаевка коми-пермячка кумычка лакец лачка ненка ногайка ойротка табасаранец табасаранка уйгурка хакаска
 черкешенка шорка алтайка эвенкийка нанайка чукча эскимос ительмен корякка удэгеец нивх орочон долганин
+иранец иранка латгалец месхетинец хемшил тат горский еврей кряшен кряшенка нагайбак
 """
-NATIONALITIES = frozenset(" ".join(_NATIONALITY_WORDS.split()).replace("крымский татарин", "").split()) | {
-    "крымский татарин",
-    "крымская татарка",
-    "deutscher",
-    "deutsche",
-}
+# Families deported together are listed with plural nationalities ("украинцы", "крымские татары").
+_PLURALS = """
+русские украинцы белорусы поляки немцы евреи татары крымские татары башкиры чуваши мордва марийцы удмурты
+казахи киргизы узбеки таджики туркмены азербайджанцы тюрки грузины армяне чеченцы ингуши осетины кабардинцы
+балкарцы карачаевцы калмыки буряты якуты корейцы китайцы латыши литовцы эстонцы финны карелы греки болгары
+румыны молдаване венгры чехи цыгане турки курды иранцы месхетинцы
+"""
+_PHRASES = {"крымский татарин", "крымская татарка", "крымские татары", "горский еврей"}
+NATIONALITIES = frozenset(f"{_NATIONALITY_WORDS} {_PLURALS}".split()) | _PHRASES | {"deutscher", "deutsche"}
 
 # Party status from the wording; the first pattern that fits decides (expulsion before membership).
 PARTY = (
-    ("expelled", re.compile(r"исключ\w*|бывш\w*\s+(?:член|канд)\w*\s+(?:ВКП|РКП|КП|ВЛКСМ)", re.IGNORECASE)),
+    ("non_party", re.compile(r"^(?:б/п|б\.п\.|беспартийн\w*)\b", re.IGNORECASE)),
+    ("expelled", re.compile(r"(?:член|чл\.)\s*(?:ВКП|РКП|КП)\S*\s+\d{4}\s*-\s*\d{4}", re.IGNORECASE)),
+    ("expelled", re.compile(r"исключ\w*|искл\.|бывш\w*\s+(?:член|канд)\w*\s+(?:ВКП|РКП|КП|ВЛКСМ)", re.IGNORECASE)),
     ("candidate", re.compile(r"канд(?:идат)?\w*\.?\s+в\s+(?:чл|члены)\.?\s*(?:ВКП|КП|РКП)", re.IGNORECASE)),
     ("komsomol", re.compile(r"(?:член|чл\.)\s*ВЛКСМ|комсомол", re.IGNORECASE)),
     ("member", re.compile(r"(?:член|чл\.)\s*(?:ВКП|РКП|КП|компарти)", re.IGNORECASE)),
     ("other_party", re.compile(r"эсер|меньшевик|анархист|бундовец|бунд|социал-демократ|трудовик|кадет", re.IGNORECASE)),
-    ("non_party", re.compile(r"^(?:б/п|б\.п\.|беспартийн\w*)$", re.IGNORECASE)),
 )
-EDUCATION = re.compile(r"^образование\s+(.+)$|^(неграмотн\w*|малограмотн\w*)$", re.IGNORECASE)
+EDUCATION = re.compile(r"^образование\s+(.+)$|^((?:не|мало)?грамотн\w*\.?)$", re.IGNORECASE)
 
 
 def is_nationality(segment: str) -> bool:
-    return segment.strip().lower() in NATIONALITIES
+    """ "русский", "поляки", "русский (по другим данным - поляк)": a nationality, with a note in brackets."""
+    return segment.split("(")[0].strip().lower() in NATIONALITIES
 
 
 def party_status(segment: str) -> str | None:

@@ -32,32 +32,56 @@ def _like(word: str, model: str) -> str:
 
 
 @cache
-def nominative_phrase(phrase: str) -> str:
+def nominative_phrase(phrase: str, genitive: bool = False) -> str:
     """The leading adjectives and noun of a body in the nominative: "Особой тройкой УНКВД ЛО" → "Особая тройка
-    УНКВД ЛО", "Особым совещанием" → "Особое совещание"; the rest is kept as printed."""
+    УНКВД ЛО", "Особым совещанием" → "Особое совещание"; the rest is kept as printed. A head noun that can be
+    read as a nominative is left alone ("Актанышская райтройка"), unless `genitive` says it followed a word
+    that governs the genitive ("Постановлением Тройки")."""
     words = phrase.split(" ")
     adjectives: list[tuple[int, pymorphy3.analyzer.Parse]] = []
     for n, word in enumerate(words):
         bare = word.strip('"«»')
+        if bare.isupper() and len(bare) > 1 and adjectives:  # "Охотским МП НКВД": adjectives before an acronym
+            gender = "femn" if bare.endswith("ЧК") else "masc"  # a ЧК is a комиссия; ОО, РО, МП are masculine
+            return " ".join(_agreed(words, adjectives, gender))
         if not bare or bare.lower() in _PREPOSITIONS or (bare.isupper() and len(bare) > 1) or not bare.isalpha():
             return phrase
-        reading = _pick(bare, ("ADJF", "NOUN"))
-        if reading is None:
+        readings = [p for p in _analyzer().parse(bare) if p.tag.POS in ("ADJF", "NOUN")]
+        if not readings:
             return phrase
-        if reading.tag.POS == "ADJF":
-            adjectives.append((n, reading))
+        nouns = [p for p in readings if p.tag.POS == "NOUN"]
+        if not nouns or (readings[0].tag.POS == "ADJF" and n + 1 < len(words)):
+            adjectives.append((n, _oblique(readings, genitive)))
             continue
+        if not genitive and any(p.tag.case == "nomn" for p in nouns):
+            return phrase
+        reading = _oblique(nouns, genitive)
         noun = reading.inflect({"nomn"}) if reading.tag.case != "nomn" else reading
         if noun is None:
             return phrase
         words[n] = word.replace(bare, _like(noun.word, bare))
-        for i, adjective in adjectives:
-            agreed = adjective.inflect({"nomn", noun.tag.gender or "masc", "sing"})
-            if agreed:
-                bare_adjective = words[i].strip('"«»')
-                words[i] = words[i].replace(bare_adjective, _like(agreed.word, bare_adjective))
-        return " ".join(words)
+        return " ".join(_agreed(words, adjectives, noun.tag.gender or "masc"))
     return phrase
+
+
+def _agreed(words: list[str], adjectives: list[tuple[int, pymorphy3.analyzer.Parse]], gender: str) -> list[str]:
+    """The words with the adjectives in the nominative, agreeing with their noun's gender."""
+    words = list(words)
+    for i, adjective in adjectives:
+        agreed = adjective.inflect({"nomn", gender, "sing"})
+        if agreed:
+            bare = words[i].strip('"«»')
+            words[i] = words[i].replace(bare, _like(agreed.word, bare))
+    return words
+
+
+def _oblique(readings: list[pymorphy3.analyzer.Parse], genitive: bool) -> pymorphy3.analyzer.Parse:
+    """The reading in the case the phrase is likeliest in: instrumental after a verb of sentencing, or genitive."""
+    for case in ("gent", "ablt", "datv", "loct", "nomn") if genitive else ("ablt", "gent", "datv", "loct", "nomn"):
+        for reading in readings:
+            if reading.tag.case == case:
+                return reading
+    return readings[0]
 
 
 def _pick(word: str, parts: tuple[str, ...]) -> pymorphy3.analyzer.Parse | None:
@@ -118,6 +142,8 @@ def nominative_name(surname: str, given: str, patronymic: str | None) -> tuple[s
             given_name = given[:-1]  # "Искака" → "Искак"
         elif given.endswith("ия"):
             given_name = given[:-2] + "ий"  # "Мусия" → "Мусий"
+        elif given.endswith("ы"):
+            given_name = given[:-1] + "а"  # "Джуры" → "Джура"
     elif given_name == given and sex == "f":  # an unknown woman's name in the genitive: "Соны" → "Сона"
         if given.endswith("ы"):
             given_name = given[:-1] + "а"
@@ -143,3 +169,10 @@ def _surname_by_rule(surname: str, sex: str | None) -> str:
     if surname.endswith("я"):
         return surname[:-1] + "й"  # Щукия → Щукий
     return surname
+
+
+@cache
+def is_known_word(word: str) -> bool:
+    """Whether the dictionary knows the word (an unknown lowercase fragment is likely an abbreviation)."""
+    known: bool = _analyzer().word_is_known(word)
+    return known

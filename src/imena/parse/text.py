@@ -9,12 +9,15 @@ field took is `unparsed`: nothing printed is lost.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 _OLD = {"і": "и", "І": "И", "ѣ": "е", "Ѣ": "Е", "ѳ": "ф", "Ѳ": "Ф", "ѵ": "и", "Ѵ": "И", "ё": "е", "Ё": "Е"}
 # Latin letters that OCR and careless typing put into Cyrillic words.
 _LOOKALIKE = str.maketrans("aeopcxyABEKMHOPCTXkmT", "аеорсхуАВЕКМНОРСТХкмТ")
 _CYRILLIC = re.compile("[А-Яа-яЁёІіѢѣѲѳ]")
+# Letters that folding changes other than "ё": old letters, a hard sign, and any Latin letter.
+_NEEDS_FOLDING = re.compile("[іІѣѢѳѲѵѴъЪA-Za-z]")
 _WORD = re.compile(r"[A-Za-zА-Яа-яЁёІіѢѣѲѳѴѵЪъ]+")
 _CONSONANTS = set("бвгджзклмнпрстфхцчшщБВГДЖЗКЛМНПРСТФХЦЧШЩ")
 # What is left over between fields and says nothing: punctuation, and the labels of the fields.
@@ -27,12 +30,15 @@ class Text:
 
     printed: str
     folded: str
-    origin: list[int]  # folded position → printed position
+    origin: Sequence[int]  # folded position → printed position
     taken: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
     def of(cls, printed: str) -> Text:
-        folded, origin = [], []
+        if not _NEEDS_FOLDING.search(printed):  # the common case: only "ё", which keeps every position
+            return cls(printed, printed.replace("ё", "е").replace("Ё", "Е"), range(len(printed)))
+        folded: list[str] = []
+        origin: list[int] = []
         words = {m.start(): m for m in _WORD.finditer(printed)}
         i = 0
         while i < len(printed):

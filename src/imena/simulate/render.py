@@ -317,7 +317,9 @@ def _german_truth(s: Statement, person: Person) -> dict[str, Any]:
             "text": _german_penalty(person),
         },
         "execution": {"date": _iso(s.execution), "place": None} if s.execution else None,
-        "death": {"date": _iso(s.death[0]), "text": "Im Lager gestorben"} if s.death else None,
+        "death": {"date": _iso(s.death[0]), "text": f"Im Lager gestorben am {date_numeric(s.death[0])}"}
+        if s.death
+        else None,
         "burial": None,
         "rehabilitation": {"date": _iso(s.rehabilitation[0]), "by": None} if s.rehabilitation else None,
     }
@@ -351,7 +353,7 @@ def _truth(s: Statement, person: Person, style: str) -> dict[str, Any]:
         "execution": {"date": _iso(s.execution), "place": s.execution_place if style == "running" else None}
         if s.execution
         else None,
-        "death": {"date": _iso(s.death[0]), "text": s.death[1]} if s.death and shows_sentence_text else None,
+        "death": {"date": _iso(s.death[0]), "text": _printed_death(s)} if s.death and shows_sentence_text else None,
         "burial": {"place": s.burial} if s.burial and style in ("labelled", "terse") else None,
         "rehabilitation": {
             "date": _iso(s.rehabilitation[0]),
@@ -360,6 +362,14 @@ def _truth(s: Statement, person: Person, style: str) -> dict[str, Any]:
         if s.rehabilitation and shows_sentence_text
         else None,
     }
+
+
+def _printed_death(s: Statement) -> str | None:
+    """The death clause as printed, its date included ("Умер в лагере 12.03.1942")."""
+    if s.death is None:
+        return None
+    wording, day = s.death[1], s.death[0]
+    return f"{wording} {date_numeric(day)}" if wording.startswith("Ум") else wording
 
 
 def _printed_body(body: str, style: str) -> str | None:
