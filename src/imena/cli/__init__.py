@@ -8,6 +8,7 @@ import typer
 
 from imena import __version__
 from imena.cli import operation, regions, simulate
+from imena.cli import parse as parse_command
 from imena.cli.output import errors
 from imena.csvfile import ReferenceDataError
 
@@ -21,6 +22,7 @@ app = typer.Typer(
 app.add_typer(operation.app, name="operation")
 app.add_typer(regions.app, name="regions")
 app.add_typer(simulate.app, name="simulate")
+app.command("parse")(parse_command.command)
 
 
 def _version(show: bool) -> None:

@@ -23,7 +23,7 @@ class Format(StrEnum):
 
 
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)  # an error line is never broken: scripts read it
 
 
 def _plain(value: Any) -> Any:

@@ -106,6 +106,7 @@ class RegionIndex:
 
     def __init__(self, regions: Iterable[Region]) -> None:
         self._keys: dict[str, list[_Key]] = {}
+        self._seen: dict[tuple[str, bool], list[Match]] = {}
         for region in regions:
             if region.kind == "country":
                 continue  # "СССР" in a body marks a national body, not a region
@@ -136,7 +137,16 @@ class RegionIndex:
         return keys
 
     def matches(self, text: str, *, adjectives: bool) -> list[Match]:
-        """All places in the text where a unit is named, strongest first."""
+        """All places in the text where a unit is named, strongest first (remembered: bodies repeat)."""
+        key = (text, adjectives)
+        found = self._seen.get(key)
+        if found is None:
+            if len(self._seen) > 100_000:
+                self._seen.clear()
+            found = self._seen[key] = self._matches(text, adjectives=adjectives)
+        return found
+
+    def _matches(self, text: str, *, adjectives: bool) -> list[Match]:
         words = tokens(text)
         found: list[Match] = []
         for i, word in enumerate(words):

@@ -20,6 +20,8 @@ CLAUSE_START = (
     r"Verhaftet|Am\s|Erschossen|Rehabilitiert|Im\s+Lager)"
 )
 END_OF_VALUE = rf"(?=\.\s+{CLAUSE_START}|\.?\s*$|\n)"
+CLAUSE_START_RE = re.compile(CLAUSE_START)
+DATE_RE = re.compile(DATE, re.IGNORECASE)
 
 LEADING_NAME = re.compile(
     r"^\s*(?P<name>(?:[A-ZА-ЯЁ][\w'’\-]*)(?:\s+[A-ZА-ЯЁ][\w'’\-]*){0,3})\s*(?:,|\n|$|(?=\s+(?:род\.\s*)?\d{4}\b))"

@@ -78,7 +78,7 @@ def _value(t: Text, start: int, end: int) -> str:
 
 
 def _name(t: Text, record: dict[str, Any]) -> None:
-    declined = c.DECLINED_NAME.search(t.folded)
+    declined = c.DECLINED_NAME.search(t.folded) if "отношении" in t.folded else None
     if declined:
         parts = t.value(declined, "name").split()
         surname, given, patronymic, sex = nominative_name(parts[0], parts[1], parts[2] if len(parts) > 2 else None)
@@ -175,7 +175,7 @@ def _residence(t: Text, record: dict[str, Any]) -> None:
 def _is_organ(text: str) -> bool:
     """Whether what follows an arrest date names the arresting organ, not the next clause."""
     text = text.strip(" .")
-    return bool(text) and not re.match(c.CLAUSE_START, text) and not re.search(c.DATE, text) and len(text) < 80
+    return bool(text) and not c.CLAUSE_START_RE.match(text) and not c.DATE_RE.search(text) and len(text) < 80
 
 
 def _arrest(t: Text, record: dict[str, Any]) -> None:
@@ -210,7 +210,8 @@ def _new_sentence() -> dict[str, Any]:
 def _sentence(t: Text, record: dict[str, Any]) -> None:
     sentence = _new_sentence()
     found = _labelled_sentence(t, sentence)
-    for pattern in (c.SENTENCE_RUNNING, c.SENTENCE_PROSE) if not found else ():
+    prose = not found and ("риговорен" in t.folded or "сужден" in t.folded)
+    for pattern in (c.SENTENCE_RUNNING, c.SENTENCE_PROSE) if prose else ():
         match = pattern.search(t.folded)
         if match:
             found = True
@@ -225,14 +226,14 @@ def _sentence(t: Text, record: dict[str, Any]) -> None:
                 )
             sentence["text"] = _value(t, *match.span("penalty"))
             break
-    acts = None if found else c.SENTENCE_ACTS.search(t.folded)
+    acts = None if found or "исполнение" not in t.folded else c.SENTENCE_ACTS.search(t.folded)
     if acts:
         found = True
         t.take(acts)
         sentence.update(date=_date(t, acts), body=_body(_value(t, *acts.span("body"))), penalty="death")
         if acts.group("exec"):
             record["execution"] = {"date": _date(t, acts, "exec"), "place": None}
-    german = c.SENTENCE_GERMAN.search(t.folded)
+    german = c.SENTENCE_GERMAN.search(t.folded) if "verurteilt" in t.folded else None
     if german:
         found = True
         t.take(german)
@@ -257,7 +258,7 @@ def _labelled_sentence(t: Text, sentence: dict[str, Any]) -> bool:
         start, rest = line.start(1), line.group(1)
         charge_at = re.search(r",?\s*обв\.?\s*:", rest)
         head = rest[: charge_at.start()] if charge_at else rest
-        date = re.search(c.DATE, head)
+        date = c.DATE_RE.search(head)
         is_verdict = line.re is c.SENTENCE_TEXT and not charge_at and not (date and date.start() == 0)
         if is_verdict:  # "Приговор: ВМН Расстрелян ...": the wording, without the execution that follows
             text = re.split(r"\s+Рас+трел(?:ян|яна|ен|ена)\b", rest, maxsplit=1)[0]
@@ -303,7 +304,12 @@ def _place(t: Text, match: re.Match[str]) -> str:
     return t.value(match, "place") if nominative == folded else nominative
 
 
+_DEATH_HINTS = ("Ум", "ум", "Погиб", "погиб", "ЗАГС", "смертью", "gestorben", "УМ")
+
+
 def _death(t: Text, record: dict[str, Any]) -> None:
+    if not any(hint in t.folded for hint in _DEATH_HINTS):
+        return
     match = c.DEATH.search(t.folded)
     if match:
         wording = _value(t, *match.span("text"))

@@ -7,7 +7,7 @@ some 50 microseconds a word.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import pymorphy3
 
@@ -17,6 +17,12 @@ _PREPOSITIONS = frozenset({"при", "по", "в", "во", "и", "на", "с", "
 @cache
 def _analyzer() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def _parse(word: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
+    """pymorphy3's readings of a word, remembered: names and patronymics repeat across millions of entries."""
+    return tuple(_analyzer().parse(word))
 
 
 def _like(word: str, model: str) -> str:
@@ -46,7 +52,7 @@ def nominative_phrase(phrase: str, genitive: bool = False) -> str:
             return " ".join(_agreed(words, adjectives, gender))
         if not bare or bare.lower() in _PREPOSITIONS or (bare.isupper() and len(bare) > 1) or not bare.isalpha():
             return phrase
-        readings = [p for p in _analyzer().parse(bare) if p.tag.POS in ("ADJF", "NOUN")]
+        readings = [p for p in _parse(bare) if p.tag.POS in ("ADJF", "NOUN")]
         if not readings:
             return phrase
         nouns = [p for p in readings if p.tag.POS == "NOUN"]
@@ -86,7 +92,7 @@ def _oblique(readings: list[pymorphy3.analyzer.Parse], genitive: bool) -> pymorp
 
 def _pick(word: str, parts: tuple[str, ...]) -> pymorphy3.analyzer.Parse | None:
     """The likeliest reading of a word as one of the parts of speech, preferring an oblique case."""
-    readings = [p for p in _analyzer().parse(word) if p.tag.POS in parts]
+    readings = [p for p in _parse(word) if p.tag.POS in parts]
     if not readings:
         return None
     for case in ("ablt", "gent", "datv", "loct", "nomn"):
@@ -102,7 +108,7 @@ def nominative_place(word: str) -> str:
     nominative or unknown to the dictionary stays as printed."""
     if word[-1:] not in ("е", "и", "у"):
         return word  # "в г. Киев", "в Саратов": already the nominative, whatever the dictionary guesses
-    readings = [p for p in _analyzer().parse(word) if "Geox" in p.tag or p.tag.POS == "NOUN"]
+    readings = [p for p in _parse(word) if "Geox" in p.tag or p.tag.POS == "NOUN"]
     for reading in readings:
         if reading.tag.case in ("loct", "gent", "datv", "ablt"):
             form = reading.inflect({"nomn"})
@@ -114,17 +120,16 @@ def nominative_place(word: str) -> str:
 @cache
 def nominative_name(surname: str, given: str, patronymic: str | None) -> tuple[str, str, str | None, str | None]:
     """A name printed in the genitive ("Иванова Ивана Петровича") in the nominative, with the sex it shows."""
-    morph = _analyzer()
     sex = None
     if patronymic:
-        for reading in morph.parse(patronymic):
+        for reading in _parse(patronymic):
             if "Patr" in reading.tag:
                 sex = "f" if reading.tag.gender == "femn" else "m"
                 break
     gender = {"f": "femn", "m": "masc"}.get(sex or "")
 
     def back(word: str, kind: str) -> str:
-        for reading in morph.parse(word):
+        for reading in _parse(word):
             common = "ms-f" in reading.tag
             agrees = not gender or common or gender in reading.tag
             if kind in reading.tag and reading.tag.case in ("gent", "accs") and agrees:

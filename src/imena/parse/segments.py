@@ -23,6 +23,10 @@ ABBREVIATIONS = frozenset(
 )
 
 
+_TRAILING = re.compile(r"[\s,;:.]+$")
+_WORD_BREAK = re.compile(r"[\s(.,]")
+
+
 @cache
 def _abbreviation(word: str) -> bool:
     """Whether a word before a final dot is cut short: a known abbreviation, or a lowercase fragment the
@@ -36,12 +40,12 @@ def _abbreviation(word: str) -> bool:
 def strip_value(value: str) -> str:
     """A value without trailing separators; one final dot stays where it ends an abbreviation ("обл.")."""
     value = value.strip()
-    trailing = re.search(r"[\s,;:.]+$", value)
+    trailing = _TRAILING.search(value)
     if not trailing:
         return value
     body = value[: trailing.start()]
     if trailing.group().startswith(".") and body:
-        last = re.split(r"[\s(.,]", body)[-1]
+        last = _WORD_BREAK.split(body)[-1]
         if last and _abbreviation(last) and not body[-1].isdigit():
             return body + "."
     return body
