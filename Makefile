@@ -15,10 +15,14 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## demo: install, then show the operation ledger and what it does not know
+## demo: install, then show the ledger and its gaps, the model's fit, and a synthetic corpus parsed back
 demo: $(STAMP)
 	$(BIN)/imena operation summary
 	$(BIN)/imena operation gaps
+	$(BIN)/imena simulate aggregate
+	$(BIN)/imena simulate corpus --scale 0.001 --seed 1 --out demo/corpus
+	head -n 8 demo/corpus/syn-book-1.jsonl > demo/sample.jsonl
+	$(BIN)/imena parse demo/sample.jsonl --format table
 
 ## lint: ruff and mypy over the package, the tests and the benchmarks
 lint: $(STAMP)
@@ -31,4 +35,4 @@ test: lint
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache demo

@@ -78,3 +78,12 @@ def test_plain_text_entries_keep_their_order_and_ordinals(tmp_path: Path) -> Non
         ("2", "1891", "f"),
         ("3", "1892", "m"),
     ]
+
+
+def test_synthetic_entries_are_marked_in_the_table(tmp_path: Path) -> None:
+    path = tmp_path / "syn.jsonl"
+    path.write_text('{"id": "s1", "text": "Родился в 1890 г.", "synthetic": true}\n', "utf-8")
+    result = _run(str(path), "--format", "table")
+    assert result.returncode == 0 and "SYNTHETIC" in result.stdout
+    record = _run(str(path)).stdout
+    assert '"synthetic":true' in record

@@ -86,4 +86,7 @@ def _table(records: list[dict[str, Any]]) -> None:
         cells += [sentence.get("penalty"), execution.get("date"), "; ".join(r.get("warnings", []))]
         rows.append([str(c or "") for c in cells])
     headers = ["id", "name", "born", "sentenced", "by", "penalty", "shot", "warnings"]
-    write_table("Parsed entries", headers, rows)
+    synthetic = any(r.get("synthetic") for r in records)
+    title = "Parsed entries (SYNTHETIC: invented people)" if synthetic else "Parsed entries"
+    caption = "These entries are synthetic: no real person is named." if synthetic else ""
+    write_table(title, headers, rows, caption)
