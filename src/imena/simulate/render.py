@@ -184,7 +184,7 @@ def _labelled(s: Statement, person: Person, verbs: dict[str, str]) -> str:
     if s.burial:
         lines.append(f"Место захоронения - {s.burial}.")
     if s.death:
-        lines.append(f"{s.death[1]} {date_numeric(s.death[0])}" if s.death[1].startswith("Ум") else s.death[1])
+        lines.append(_printed_death(s) or "")
     if s.rehabilitation:
         lines.append(f"{verbs['rehabilitated']} {date_words(s.rehabilitation[0])} {s.rehabilitation[1]}")
     return "\n".join(lines)
@@ -219,7 +219,7 @@ def _running(s: Statement, person: Person, verbs: dict[str, str]) -> str:
         place = f" в г. {s.execution_place}" if s.execution_place else ""
         sentences.append(f"{verbs['shot']}{place} {date_words(s.execution)}")
     if s.death:
-        sentences.append(f"{s.death[1]} {date_numeric(s.death[0])}." if s.death[1].startswith("Ум") else s.death[1])
+        sentences.append(_printed_death(s) or "")
     if s.rehabilitation:
         sentences.append(f"{verbs['rehabilitated']} {date_words(s.rehabilitation[0])}")
     return " ".join(sentence if sentence.endswith(".") else sentence + "." for sentence in sentences)
