@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint check install clean
+.PHONY: demo test lint check install clean system-deps
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "imena needs Python 3.11 or newer")'
@@ -24,14 +24,21 @@ demo: $(STAMP)
 	head -n 8 demo/corpus/syn-book-1.jsonl > demo/sample.jsonl
 	$(BIN)/imena parse demo/sample.jsonl --format table
 
+## system-deps: what the tests need from Debian (a PostgreSQL server), installed when missing
+system-deps:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		echo "installing PostgreSQL from Debian for the registry tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	fi
+
 ## lint: ruff and mypy over the package, the tests and the benchmarks
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-## test: lint, then the whole test suite
-test: lint
+## test: lint, then the whole test suite (SQLite and a PostgreSQL server the tests start)
+test: lint system-deps
 	$(BIN)/pytest
 
 clean:

@@ -9,8 +9,10 @@ import typer
 from imena import __version__
 from imena.cli import operation, regions, simulate
 from imena.cli import parse as parse_command
+from imena.cli import registry as registry_commands
 from imena.cli.output import errors
 from imena.csvfile import ReferenceDataError
+from imena.registry.database import RegistryError
 
 app = typer.Typer(
     name="imena",
@@ -23,6 +25,9 @@ app.add_typer(operation.app, name="operation")
 app.add_typer(regions.app, name="regions")
 app.add_typer(simulate.app, name="simulate")
 app.command("parse")(parse_command.command)
+app.command("import")(registry_commands.import_command)
+app.command("stats")(registry_commands.stats_command)
+app.command("export")(registry_commands.export_command)
 
 
 def _version(show: bool) -> None:
@@ -33,17 +38,26 @@ def _version(show: bool) -> None:
 
 @app.callback()
 def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", metavar="URL", help="The registry: a SQLite file or a postgresql:// URL (imena.db)."),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and stop.")
     ] = False,
 ) -> None:
     """imena: the operation, its memorial books and the names of its victims."""
+    ctx.obj = {"db": db}
 
 
 def main() -> None:
     """Run the command; bad reference data is reported by file and line, with exit status 2."""
     try:
         app()
+    except RegistryError as error:
+        errors.print(f"[bold red]The registry cannot be opened:[/] {error}")
+        raise SystemExit(2) from None
     except ReferenceDataError as error:
         errors.print("[bold red]The reference data has errors:[/]")
         for problem in error.problems:

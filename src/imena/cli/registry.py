@@ -1,0 +1,114 @@
+"""`imena import`, `imena stats`, `imena export`: the registry of entries, from the command line."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from imena.cli.output import Format, errors, write_json, write_table
+from imena.registry.database import open_registry
+from imena.registry.export import export_entries, export_persons
+from imena.registry.importer import SourceInfo, import_file
+from imena.registry.inputs import MappingError, guess_format, load_mapping
+from imena.registry.stats import registry_stats
+
+
+class ImportFormat(StrEnum):
+    AUTO = "auto"
+    TEXT = "text"
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
+class ExportWhat(StrEnum):
+    ENTRIES = "entries"
+    PERSONS = "persons"
+
+
+class ExportFormat(StrEnum):
+    JSONL = "jsonl"
+    CSV = "csv"
+    PARQUET = "parquet"
+
+
+def database(ctx: typer.Context) -> str | None:
+    """The registry URL given to `imena --db`, if any (else $IMENA_DB, else imena.db)."""
+    url: str | None = (ctx.obj or {}).get("db")
+    return url
+
+
+def import_command(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="The file to import.", exists=True, dir_okay=False)],
+    source: Annotated[str, typer.Option("--source", help="The source's short id, e.g. memo-db or book-tambov.")],
+    title: Annotated[str | None, typer.Option(help="The source's title, for a new source.")] = None,
+    format: Annotated[ImportFormat, typer.Option("--format", help="How the file is written.")] = ImportFormat.AUTO,
+    mapping: Annotated[Path | None, typer.Option("--map", help="CSV: a JSON mapping of fields to columns.")] = None,
+) -> None:
+    """Import a file of entries into the registry: in one transaction, idempotent, with a quarantine."""
+    chosen = guess_format(path) if format is ImportFormat.AUTO else format.value
+    try:
+        columns = load_mapping(mapping) if mapping else None
+    except MappingError as error:
+        raise typer.BadParameter(str(error), param_hint="--map") from None
+    engine = open_registry(database(ctx))
+    columns_shown = (SpinnerColumn(), TextColumn("{task.description}: {task.completed:,} entries"), TimeElapsedColumn())
+    with Progress(*columns_shown, console=errors) as progress:
+        task = progress.add_task(f"Importing {path.name}", total=None)
+        try:
+            summary = import_file(
+                engine, path, SourceInfo(source, title), format=chosen, mapping=columns,
+                progress=lambda done: progress.update(task, completed=done),
+            )  # fmt: skip
+        except MappingError as error:
+            errors.print(f"[bold red]Nothing was imported:[/] {error}")
+            raise typer.Exit(2) from None
+        progress.update(task, completed=summary.read)
+    rows = [[label, f"{getattr(summary, key):,}"] for key, label in _SUMMARY]
+    write_table(f"{path.name} → {source}", ["", "entries"], rows)
+    for line, reason in summary.reasons:
+        errors.print(f"{path}, line {line}: quarantined: {reason}", markup=False, highlight=False)
+
+
+_SUMMARY = (
+    ("added", "added"),
+    ("versioned", "changed (new version)"),
+    ("unchanged", "unchanged"),
+    ("quarantined", "quarantined"),
+)
+
+
+def stats_command(
+    ctx: typer.Context, format: Annotated[Format, typer.Option("--format", "-f", help="Table or JSON.")] = Format.TABLE
+) -> None:
+    """What the registry holds: sources, entries, persons, and the entries by penalty and operation."""
+    report = registry_stats(open_registry(database(ctx)))
+    if format is Format.JSON:
+        write_json(report)
+        return
+    totals = [[key, f"{value:,}"] for key, value in report["totals"].items()]
+    write_table("The registry", ["", "count"], totals)
+    sources = [
+        [s["id"], s["title"], f"{s['entries']:,}", "synthetic" if s["synthetic"] else ""] for s in report["sources"]
+    ]
+    write_table("Sources", ["id", "title", "entries", ""], sources)
+
+
+def export_command(
+    ctx: typer.Context,
+    what: Annotated[ExportWhat, typer.Option("--what", help="Entries, or persons with their entries.")] = (
+        ExportWhat.ENTRIES
+    ),
+    format: Annotated[ExportFormat, typer.Option("--format", help="JSON Lines, CSV or Parquet.")] = ExportFormat.JSONL,
+    out: Annotated[Path | None, typer.Option("--out", help="The file to write (standard output if omitted).")] = None,
+) -> None:
+    """Export the registry's current entries or its persons; synthetic ones stay marked synthetic."""
+    if format is ExportFormat.PARQUET and out is None:
+        raise typer.BadParameter("Parquet needs a file: give --out", param_hint="--out")
+    engine = open_registry(database(ctx))
+    written = (export_entries if what is ExportWhat.ENTRIES else export_persons)(engine, format.value, out)
+    errors.print(f"{written:,} {what.value} written" + (f" to {out}" if out else ""))

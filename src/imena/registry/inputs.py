@@ -1,0 +1,102 @@
+"""What an import reads: records from JSON Lines, entries of text through the parser, or CSV rows by a mapping."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from imena.parse import parse
+from imena.parse.reader import read_entries
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One entry of a file: its record, or the reason it cannot be one, with its line and text as read."""
+
+    line: int
+    raw: str
+    record: dict[str, Any] | None
+    problem: str | None = None
+
+
+class MappingError(ValueError):
+    """A CSV column mapping that cannot be used; the message names the file and what is wrong."""
+
+
+def guess_format(path: Path) -> str:
+    suffix = path.suffix.lower()
+    return {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}.get(suffix, "text")
+
+
+def read_incoming(path: Path, format: str, mapping: dict[str, Any] | None = None) -> Iterator[Incoming]:
+    if format == "jsonl":
+        yield from _jsonl(path)
+    elif format == "csv":
+        yield from _csv(path, mapping)
+    else:
+        for item in read_entries(path, "text"):
+            if item.entry is None:
+                yield Incoming(item.line, "", None, item.problem)
+            else:
+                yield Incoming(item.line, item.entry["text"], parse(item.entry["text"], item.entry["id"]))
+
+
+def _jsonl(path: Path) -> Iterator[Incoming]:
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            text = raw.decode("utf-8", errors="replace").rstrip("\n")
+            try:
+                record = orjson.loads(raw)
+            except orjson.JSONDecodeError as error:
+                yield Incoming(number, text, None, f"not JSON ({error.msg}, column {error.colno})")
+                continue
+            yield Incoming(number, text, record if isinstance(record, dict) else None, None)
+
+
+def load_mapping(path: Path) -> dict[str, Any]:
+    """A mapping of record fields to CSV columns: {"id": "№", "text": "Текст", "fields": {"name.surname": ...}}."""
+    try:
+        mapping = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise MappingError(f"{path}: not a readable JSON mapping ({error})") from None
+    if not isinstance(mapping, dict) or "id" not in mapping:
+        raise MappingError(f'{path}: the mapping must be an object naming at least the "id" column')
+    if not isinstance(mapping.get("fields", {}), dict):
+        raise MappingError(f'{path}: "fields" must map record fields ("name.surname") to column names')
+    return mapping
+
+
+def _csv(path: Path, mapping: dict[str, Any] | None) -> Iterator[Incoming]:
+    text = path.read_text("utf-8-sig")
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    mapping = mapping or {"id": "id", "text": "text", "fields": {}}
+    wanted = [mapping["id"], *([mapping["text"]] if mapping.get("text") else []), *mapping.get("fields", {}).values()]
+    missing = [column for column in wanted if column not in header]
+    if missing:
+        raise MappingError(f"{path}: no column(s) {', '.join(missing)} (the file has {', '.join(header)})")
+    for row in reader:
+        raw = ",".join(value or "" for value in row.values() if isinstance(value, str))
+        record: dict[str, Any] = {"id": row[mapping["id"]]}
+        record["text"] = (
+            row[mapping["text"]]
+            if mapping.get("text")
+            else "; ".join(f"{column}: {value}" for column, value in row.items() if value)
+        )
+        for field, column in mapping.get("fields", {}).items():
+            value = (row.get(column) or "").strip() or None
+            target = record
+            *parents, last = field.split(".")
+            for part in parents:
+                target = target.setdefault(part, {})
+            target[last] = value
+        yield Incoming(reader.line_num, raw, record)

@@ -1,0 +1,160 @@
+"""The registry's tables: one SQLAlchemy Core schema for SQLite and PostgreSQL.
+
+Nothing a source states is ever overwritten: a changed entry is a new version beside the old one, a merge or
+a correction is a new decision, and every change is written to an append-only audit log.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", String(100), primary_key=True),  # a short name chosen by the importer: "memo-db", "book-tambov"
+    Column("title", Text, nullable=False),
+    Column("editor", Text),
+    Column("year", Integer),
+    Column("region", Text),
+    Column("kind", String(40)),  # memorial_book, database, execution_list, camp_records, ...
+    Column("citation", Text),
+    Column("reliability", Float),  # 0..1, the editors' judgement of the source
+    Column("synthetic", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+imports = Table(
+    "imports",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", ForeignKey("sources.id"), nullable=False),
+    Column("path", Text, nullable=False),
+    Column("file_sha256", String(64), nullable=False),
+    Column("format", String(10), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("added", Integer, nullable=False, default=0),
+    Column("unchanged", Integer, nullable=False, default=0),
+    Column("versioned", Integer, nullable=False, default=0),
+    Column("quarantined", Integer, nullable=False, default=0),
+)
+
+entries = Table(
+    "entries",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", ForeignKey("sources.id"), nullable=False),
+    Column("entry_id", String(200), nullable=False),  # the source's own id of the entry
+    Column("version", Integer, nullable=False),
+    Column("current", Boolean, nullable=False),
+    Column("content_sha256", String(64), nullable=False),
+    Column("position", Integer),  # order in the imported file
+    Column("page", Text),
+    Column("text", Text, nullable=False),  # verbatim, as printed
+    Column("record", JSON, nullable=False),  # the parsed record (record schema)
+    Column("parser_version", String(40)),
+    Column("import_id", ForeignKey("imports.id"), nullable=False),
+    Column("synthetic", Boolean, nullable=False, default=False),
+    # fields used by search and statistics, copied from the record
+    Column("surname", Text),
+    Column("given", Text),
+    Column("patronymic", Text),
+    Column("surname_norm", Text),
+    Column("given_norm", Text),
+    Column("patronymic_norm", Text),
+    Column("sex", String(1)),
+    Column("birth_year", Integer),
+    Column("region", Text),  # the 1937 region of the sentencing body, else of residence
+    Column("penalty", String(20)),
+    Column("sentence_date", String(10)),
+    Column("execution_date", String(10)),
+    Column("operation", String(30)),
+    UniqueConstraint("source_id", "entry_id", "version"),  # also finds an entry's versions by its id
+    # names are found through name_keys; indexes here would only slow imports down
+)
+
+name_keys = Table(
+    "name_keys",
+    metadata,
+    Column("entry_pk", ForeignKey("entries.pk"), nullable=False),
+    Column("part", String(1), nullable=False),  # s: surname, g: given name, p: patronymic
+    Column("key", String(40), nullable=False),  # a phonetic or normalised key
+    Index(None, "key", "part"),
+    Index(None, "entry_pk"),
+)
+
+persons = Table(
+    "persons",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("synthetic", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+person_entries = Table(
+    "person_entries",
+    metadata,
+    Column("person_id", ForeignKey("persons.id"), nullable=False),
+    Column("source_id", ForeignKey("sources.id"), nullable=False),
+    Column("entry_id", String(200), nullable=False),  # every version of a source's entry belongs to the person
+    UniqueConstraint("source_id", "entry_id"),
+    Index(None, "person_id"),
+)
+
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(20), nullable=False),  # same, different, unsure, correction
+    Column("subject", Text, nullable=False),  # what the decision is about: an entry, a pair of entries, a person
+    Column("detail", JSON),
+    Column("author", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("withdrawn_by", Integer),  # the later decision that withdrew it; decisions are never deleted
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("target", Text, nullable=False),
+    Column("detail", JSON),
+)
+
+quarantine = Table(
+    "quarantine",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("import_id", ForeignKey("imports.id"), nullable=False),
+    Column("source_id", ForeignKey("sources.id"), nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("entry_id", String(200)),
+    Column("raw", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+)
