@@ -28,6 +28,7 @@ app.command("parse")(parse_command.command)
 app.command("import")(registry_commands.import_command)
 app.command("stats")(registry_commands.stats_command)
 app.command("export")(registry_commands.export_command)
+app.command("search")(registry_commands.search_command)
 
 
 def _version(show: bool) -> None:

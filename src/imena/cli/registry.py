@@ -112,3 +112,46 @@ def export_command(
     engine = open_registry(database(ctx))
     written = (export_entries if what is ExportWhat.ENTRIES else export_persons)(engine, format.value, out)
     errors.print(f"{written:,} {what.value} written" + (f" to {out}" if out else ""))
+
+
+def _years(value: str | None) -> tuple[int, int] | None:
+    if not value:
+        return None
+    try:
+        low, _, high = value.partition("..")
+        return int(low), int(high or low)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r}: give a year or a range such as 1890..1895", param_hint="--born") from None
+
+
+def search_command(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help='A name in any order and script: "Шевченко Иван П.", "Schewtschenko".')],
+    born: Annotated[str | None, typer.Option(help="Birth year or range, e.g. 1890..1895.")] = None,
+    region: Annotated[str | None, typer.Option(help="The 1937 region, by any of its names.")] = None,
+    penalty: Annotated[str | None, typer.Option(help="death, camp, exile, ...")] = None,
+    source: Annotated[str | None, typer.Option(help="Only this source's entries.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000, help="How many persons at most.")] = 10,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Table or JSON.")] = Format.TABLE,
+) -> None:
+    """Find persons by name across scripts, spellings, declension and typos, saying why each matched."""
+    from imena.gazetteer import Gazetteer
+    from imena.registry.search import Filters, search
+
+    unit = None
+    if region:
+        found = Gazetteer.load().find(region)
+        if found is None:
+            raise typer.BadParameter(f"no region called {region!r}", param_hint="--region")
+        unit = found.name
+    filters = Filters(_years(born), unit, penalty, source)
+    hits = search(open_registry(database(ctx)), query, filters, limit)
+    if format is Format.JSON:
+        write_json([hit.as_dict() for hit in hits])
+        return
+    rows = [
+        [str(h.person_id), h.name + (" (synthetic)" if h.synthetic else ""), h.birth or "", f"{h.score:.2f}",
+         "; ".join(h.why), ", ".join(h.entry_ids[:3]) + (" …" if len(h.entry_ids) > 3 else "")]
+        for h in hits
+    ]  # fmt: skip
+    write_table(f"«{query}»", ["person", "name", "born", "score", "why", "entries"], rows)

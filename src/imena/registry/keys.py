@@ -1,15 +1,53 @@
-"""The keys under which an entry's name parts are found: normalised forms now, phonetic keys to come."""
+"""The keys under which an entry's name is found, made the same way for a stored name and a searched one.
+
+A surname is found by its gender-neutral form (Иванов and Иванова alike), by its phonetic codes (which
+survive transliteration and many misspellings), and by the first letters of its neutral form (which catch a
+typo the codes miss; the ranking then sorts out the candidates). A given name and a patronymic are found by
+their normal form, their codes, and their initial.
+"""
 
 from __future__ import annotations
 
-from imena.registry.records import fold
+from functools import lru_cache
+
+from imena.names import normalise, phonetic_keys, surname_forms
+
+SURNAME, GIVEN, PATRONYMIC = "s", "g", "p"
+PREFIX = 3
+
+
+@lru_cache(maxsize=300_000)
+def neutral(surname: str) -> str:
+    """One form for all gender forms of a surname, so that Иванов and Иванова share it."""
+    forms = {normalise(form) for form in surname_forms(surname)} | {normalise(surname)}
+    return min(forms, key=lambda form: (len(form), form))
+
+
+@lru_cache(maxsize=300_000)
+def surname_keys(surname: str) -> frozenset[str]:
+    base = neutral(surname)
+    if not base:
+        return frozenset()
+    return frozenset({f"b:{base}", f"f:{base[:PREFIX]}", *(f"ph:{code}" for code in phonetic_keys(surname))})
+
+
+@lru_cache(maxsize=300_000)
+def given_keys(given: str) -> frozenset[str]:
+    folded = normalise(given)
+    if not folded:
+        return frozenset()
+    return frozenset({f"n:{folded}", f"i:{folded[0]}", *(f"ph:{code}" for code in phonetic_keys(given))})
+
+
+@lru_cache(maxsize=300_000)
+def patronymic_keys(patronymic: str) -> frozenset[str]:
+    folded = normalise(patronymic)
+    return frozenset({f"n:{folded}", f"i:{folded[0]}"}) if folded else frozenset()
 
 
 def name_keys(surname: str | None, given: str | None, patronymic: str | None) -> list[tuple[str, str]]:
-    """(part, key) pairs for the name_keys table: s, g, p for surname, given name and patronymic."""
-    keys = []
-    for part, value in (("s", surname), ("g", given), ("p", patronymic)):
-        folded = fold(value)
-        if folded:
-            keys.append((part, f"n:{folded}"))
+    """(part, key) pairs for the name_keys table."""
+    keys = [(SURNAME, key) for key in surname_keys(surname)] if surname else []
+    keys += [(GIVEN, key) for key in given_keys(given)] if given else []
+    keys += [(PATRONYMIC, key) for key in patronymic_keys(patronymic)] if patronymic else []
     return keys

@@ -1,0 +1,152 @@
+"""Finding a person by a name typed in any script, order and spelling, with the reason for every hit.
+
+The query is read every plausible way (`imena.names.split_query`); each reading's words give keys (see
+`keys`) that fetch candidate entries through one indexed table; the candidates are then scored word by word
+against the query and told apart by how they matched: exactly, by a variant spelling (another gender form, a
+declined form, a transliteration, old letters), by sound, or with a typo.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+from sqlalchemy import Engine, and_, or_, select
+
+from imena.names import normalise, split_query
+from imena.names.query import QueryWord, Reading
+from imena.registry import schema as t
+from imena.registry.keys import GIVEN, PATRONYMIC, SURNAME, given_keys, neutral, patronymic_keys, surname_keys
+
+CANDIDATES = 5000  # entries fetched per reading at most; the ranking needs only the plausible ones
+WEIGHTS = {SURNAME: 0.55, GIVEN: 0.3, PATRONYMIC: 0.15}
+
+
+@dataclass(frozen=True)
+class Filters:
+    born: tuple[int, int] | None = None
+    region: str | None = None
+    penalty: str | None = None
+    source: str | None = None
+
+
+@dataclass
+class Hit:
+    """A person the query finds, with the entries that match and why."""
+
+    person_id: int
+    entry_ids: list[str]
+    name: str
+    birth: str | None
+    score: float
+    why: list[str] = field(default_factory=list)
+    synthetic: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "person_id": self.person_id, "entry_ids": self.entry_ids, "name": self.name, "birth": self.birth,
+            "score": round(self.score, 4), "why": self.why, "synthetic": self.synthetic,
+        }  # fmt: skip
+
+
+def _keys(word: QueryWord, role: str) -> set[str]:
+    if word.is_initial:
+        return {f"i:{normalise(letter)[:1]}" for letter in word.cyrillic if letter}
+    keys: set[str] = set()
+    make = {SURNAME: surname_keys, GIVEN: given_keys, PATRONYMIC: patronymic_keys}[role]
+    for spelling in {*word.cyrillic, *word.nominatives}:
+        keys |= make(spelling)
+    return keys
+
+
+def _match(word: QueryWord, value: str | None, role: str) -> tuple[float, str] | None:
+    """How well a stored name part matches a query word: a score in [0, 1] and the kind of match."""
+    if not value:
+        return None
+    stored = normalise(value)
+    if word.is_initial:
+        letters = {normalise(letter)[:1] for letter in word.cyrillic}
+        return (0.8, "initial") if stored[:1] in letters else None
+    typed = normalise(word.text)
+    if stored == typed:
+        return 1.0, "exact"
+    spellings = {normalise(s) for s in (*word.cyrillic, *word.nominatives)}
+    if stored in spellings or (role == SURNAME and neutral(value) in {neutral(s) for s in spellings if s}):
+        return 0.95, "variant spelling"
+    best = min((Levenshtein.distance(stored, s) for s in spellings if s), default=99)
+    if best <= 2 and len(stored) > 3:
+        return 0.85 - 0.1 * best, "typo"
+    stored_keys = surname_keys(value) if role == SURNAME else given_keys(value)
+    wanted = _keys(word, role)
+    if any(key.startswith("ph:") and key in wanted for key in stored_keys):
+        return 0.7, "sounds alike"
+    return None
+
+
+def _candidates(engine: Engine, reading: Reading, filters: Filters) -> list[Any]:
+    parts = [(SURNAME, reading.surname), (GIVEN, reading.given), (PATRONYMIC, reading.patronymic)]
+    wanted = [(role, _keys(word, role)) for role, word in parts if word is not None]
+    if not wanted:
+        return []
+    keyed = [
+        select(t.name_keys.c.entry_pk).where(t.name_keys.c.part == role, t.name_keys.c.key.in_(sorted(keys)))
+        for role, keys in wanted
+        if keys
+    ]
+    e = t.entries.c
+    same_entry = and_(t.person_entries.c.source_id == e.source_id, t.person_entries.c.entry_id == e.entry_id)
+    shown = (e.pk, e.entry_id, e.source_id, e.surname, e.given, e.patronymic, e.birth_year, e.synthetic)
+    query = select(*shown, t.person_entries.c.person_id).join(t.person_entries, same_entry).where(e.current.is_(True))
+    for subquery in keyed[:2]:  # the surname and the given name narrow enough; more only slows the query
+        query = query.where(e.pk.in_(subquery))
+    if filters.born:
+        query = query.where(or_(e.birth_year.is_(None), e.birth_year.between(*filters.born)))
+    if filters.region:
+        query = query.where(e.region == filters.region)
+    if filters.penalty:
+        query = query.where(e.penalty == filters.penalty)
+    if filters.source:
+        query = query.where(e.source_id == filters.source)
+    with engine.connect() as connection:
+        return list(connection.execute(query.limit(CANDIDATES)))
+
+
+def search(engine: Engine, text: str, filters: Filters | None = None, limit: int = 10) -> list[Hit]:
+    """The persons whose entries best match a name query, best first, each with its reasons."""
+    filters = filters or Filters()
+    query = split_query(text)
+    scored: dict[int, Hit] = {}
+    entries: dict[int, set[str]] = defaultdict(set)
+    for reading in query.readings[:3]:
+        for row in _candidates(engine, reading, filters):
+            score, why = 0.0, []
+            for role, word, value in (
+                (SURNAME, reading.surname, row.surname),
+                (GIVEN, reading.given, row.given),
+                (PATRONYMIC, reading.patronymic, row.patronymic),
+            ):
+                if word is None:
+                    continue
+                match = _match(word, value, role)
+                if match is None:
+                    score -= WEIGHTS[role] / 2
+                    continue
+                score += WEIGHTS[role] * match[0]
+                why.append(f"{_ROLE_NAMES[role]}: {match[1]}")
+            if score <= 0:
+                continue
+            entries[row.person_id].add(f"{row.source_id}:{row.entry_id}")
+            hit = scored.get(row.person_id)
+            if hit is None or score > hit.score:
+                name = " ".join(p for p in (row.surname, row.given, row.patronymic) if p)
+                birth = str(row.birth_year) if row.birth_year else None
+                scored[row.person_id] = Hit(row.person_id, [], name, birth, score, why, bool(row.synthetic))
+    hits = sorted(scored.values(), key=lambda h: (-h.score, h.name, h.person_id))[:limit]
+    for hit in hits:
+        hit.entry_ids = sorted(entries[hit.person_id])
+    return hits
+
+
+_ROLE_NAMES = {SURNAME: "surname", GIVEN: "given name", PATRONYMIC: "patronymic"}

@@ -1,0 +1,95 @@
+"""Name search across scripts, spellings, declension, initials and typos, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from typer.testing import CliRunner
+
+from imena.cli import app
+from imena.registry.database import open_registry
+from imena.registry.importer import SourceInfo, import_file
+from imena.registry.search import Filters, search
+
+PEOPLE = [
+    ("1", "Шевченко", "Иван", "Петрович", "m", "1890", "death"),
+    ("2", "Шевченко", "Мария", "Ивановна", "f", "1895", "camp"),
+    ("3", "Иванов", "Петр", "Ильич", "m", "1887", "death"),
+    ("4", "Иванова", "Анна", "Петровна", "f", "1901", "camp"),
+    ("5", "Ковальский", "Станислав", "Иосифович", "m", "1893", "death"),
+    ("6", "Смирнов", "Иван", "Петрович", "m", "1890", "death"),
+    ("7", "Ким", "Ен Хак", None, "m", "1899", "death"),
+]
+
+
+@pytest.fixture
+def registry(registry_url: str, tmp_path: Path) -> Engine:
+    engine = open_registry(registry_url)
+    lines = []
+    for entry_id, surname, given, patronymic, sex, born, penalty in PEOPLE:
+        record = {
+            "id": entry_id,
+            "text": f"{surname} {given} {patronymic or ''}, род. {born}.",
+            "name": {"surname": surname, "given": given, "patronymic": patronymic},
+            "sex": sex,
+            "birth": {"date": born, "place": None},
+            "sentence": {"penalty": penalty, "articles": []},
+        }
+        lines.append(json.dumps(record, ensure_ascii=False))
+    path = tmp_path / "people.jsonl"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    import_file(engine, path, SourceInfo("book"), format="jsonl")
+    return engine
+
+
+def names(engine: Engine, query: str, **filters: object) -> list[str]:
+    return [hit.name for hit in search(engine, query, Filters(**filters))]  # type: ignore[arg-type]
+
+
+def test_an_exact_name_comes_first(registry: Engine) -> None:
+    assert names(registry, "Шевченко Иван Петрович")[0] == "Шевченко Иван Петрович"
+
+
+def test_latin_spellings_of_every_school_find_the_cyrillic_name(registry: Engine) -> None:
+    for query in ("Schewtschenko Iwan", "Szewczenko Iwan", "Shevchenko Ivan", "Chevtchenko Ivan"):
+        assert names(registry, query)[0] == "Шевченко Иван Петрович", query
+
+
+def test_declined_and_other_gender_forms_are_found(registry: Engine) -> None:
+    assert names(registry, "Шевченко Ивана")[0] == "Шевченко Иван Петрович"
+    found = names(registry, "Иванова")
+    assert set(found[:2]) == {"Иванов Петр Ильич", "Иванова Анна Петровна"}
+    assert names(registry, "Ковальская")[0] == "Ковальский Станислав Иосифович"
+
+
+def test_initials_narrow_the_namesakes(registry: Engine) -> None:
+    assert names(registry, "Shevchenko M.")[0] == "Шевченко Мария Ивановна"
+    assert names(registry, "Шевченко И. П.")[0] == "Шевченко Иван Петрович"
+
+
+def test_typos_are_forgiven_and_said(registry: Engine) -> None:
+    hits = search(registry, "Шевчеко Иван")
+    assert hits[0].name == "Шевченко Иван Петрович"
+    assert "surname: typo" in hits[0].why
+
+
+def test_a_different_name_is_not_found(registry: Engine) -> None:
+    assert "Смирнов Иван Петрович" not in names(registry, "Шевченко")
+
+
+def test_filters(registry: Engine) -> None:
+    assert names(registry, "Шевченко", born=(1894, 1896)) == ["Шевченко Мария Ивановна"]
+    assert names(registry, "Шевченко", penalty="death") == ["Шевченко Иван Петрович"]
+    assert names(registry, "Шевченко", source="another") == []
+
+
+def test_the_command_gives_the_documented_json(registry_url: str, registry: Engine) -> None:
+    result = CliRunner().invoke(app, ["--db", registry_url, "search", "Schewtschenko", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.stdout)
+    assert {"person_id", "entry_ids", "name", "birth", "score", "why"} <= hits[0].keys()
+    assert hits[0]["entry_ids"] and all(e.startswith("book:") for e in hits[0]["entry_ids"])
+    assert hits[0]["score"] >= hits[-1]["score"]
