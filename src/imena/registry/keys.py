@@ -1,9 +1,9 @@
 """The keys under which an entry's name is found, made the same way for a stored name and a searched one.
 
 A surname is found by its gender-neutral form (Иванов and Иванова alike), by its phonetic codes (which
-survive transliteration and many misspellings), and by the first letters of its neutral form (which catch a
-typo the codes miss; the ranking then sorts out the candidates). A given name and a patronymic are found by
-their normal form, their codes, and their initial.
+survive transliteration and many misspellings), and by the first and the last letters of its neutral form
+(one of which a single typo leaves intact; the ranking then sorts out the candidates). A given name and a
+patronymic are found by their normal form, their codes, and their initial.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from functools import lru_cache
 from imena.names import normalise, phonetic_keys, surname_forms
 
 SURNAME, GIVEN, PATRONYMIC = "s", "g", "p"
-PREFIX = 3
+PREFIX, SUFFIX = 3, 4  # a longer ending: endings such as "-енко" are common, beginnings less so
 
 
 @lru_cache(maxsize=300_000)
@@ -28,7 +28,9 @@ def surname_keys(surname: str) -> frozenset[str]:
     base = neutral(surname)
     if not base:
         return frozenset()
-    return frozenset({f"b:{base}", f"f:{base[:PREFIX]}", *(f"ph:{code}" for code in phonetic_keys(surname))})
+    ends = {f"f:{base[:PREFIX]}", f"e:{base[-SUFFIX:]}"} if len(base) > SUFFIX else set()
+    ends.add(f"1:{base[0]}")  # the first letter, which slips of the pen rarely touch
+    return frozenset({f"b:{base}"[:40], *ends, *(f"ph:{code}" for code in phonetic_keys(surname))})
 
 
 @lru_cache(maxsize=300_000)
@@ -36,13 +38,13 @@ def given_keys(given: str) -> frozenset[str]:
     folded = normalise(given)
     if not folded:
         return frozenset()
-    return frozenset({f"n:{folded}", f"i:{folded[0]}", *(f"ph:{code}" for code in phonetic_keys(given))})
+    return frozenset({f"n:{folded}"[:40], f"i:{folded[0]}", *(f"ph:{code}" for code in phonetic_keys(given))})
 
 
 @lru_cache(maxsize=300_000)
 def patronymic_keys(patronymic: str) -> frozenset[str]:
     folded = normalise(patronymic)
-    return frozenset({f"n:{folded}", f"i:{folded[0]}"}) if folded else frozenset()
+    return frozenset({f"n:{folded}"[:40], f"i:{folded[0]}"}) if folded else frozenset()
 
 
 def name_keys(surname: str | None, given: str | None, patronymic: str | None) -> list[tuple[str, str]]:

@@ -20,7 +20,8 @@ from imena.names.query import QueryWord, Reading
 from imena.registry import schema as t
 from imena.registry.keys import GIVEN, PATRONYMIC, SURNAME, given_keys, neutral, patronymic_keys, surname_keys
 
-CANDIDATES = 5000  # entries fetched per reading at most; the ranking needs only the plausible ones
+CANDIDATES = 1000  # entries fetched per tier at most; the ranking needs only the plausible ones
+ENOUGH = 5  # candidates per hit wanted before less selective keys are tried
 WEIGHTS = {SURNAME: 0.55, GIVEN: 0.3, PATRONYMIC: 0.15}
 
 
@@ -85,21 +86,45 @@ def _match(word: QueryWord, value: str | None, role: str) -> tuple[float, str] |
     return None
 
 
-def _candidates(engine: Engine, reading: Reading, filters: Filters) -> list[Any]:
-    parts = [(SURNAME, reading.surname), (GIVEN, reading.given), (PATRONYMIC, reading.patronymic)]
-    wanted = [(role, _keys(word, role)) for role, word in parts if word is not None]
-    if not wanted:
+def _candidates(engine: Engine, reading: Reading, filters: Filters, wanted_hits: int) -> list[Any]:
+    """Entries that may be the person, fetched in tiers from the most selective keys to the least, until
+    there are enough: the surname's form or sound with the given name, then without it, then the surname's
+    first or last letters with the given name (a typo in the surname), then its first letter with the given
+    name's form or sound (two typos in the surname)."""
+    if reading.surname is None:
         return []
-    keyed = [
-        select(t.name_keys.c.entry_pk).where(t.name_keys.c.part == role, t.name_keys.c.key.in_(sorted(keys)))
-        for role, keys in wanted
-        if keys
-    ]
+    surname = _keys(reading.surname, SURNAME)
+    strong = {key for key in surname if not key.startswith(("f:", "e:", "1:"))}
+    weak = {key for key in surname if key.startswith(("f:", "e:"))}
+    initial = {key for key in surname if key.startswith("1:")}
+    given = _keys(reading.given, GIVEN) if reading.given is not None else set()
+    given_strong = {key for key in given if not key.startswith("i:")}
+    tiers = [(strong, given), (strong, set()), (weak, given), (initial, given_strong)]
+    if not given:
+        tiers = [(strong, set()), (weak, set())]
+    rows: list[Any] = []
+    seen: set[int] = set()
+    for surname_keys_, given_keys_ in tiers:
+        if not surname_keys_:
+            continue
+        keyed = [_keyed(SURNAME, surname_keys_)] + ([_keyed(GIVEN, given_keys_)] if given_keys_ else [])
+        rows += [row for row in _fetch(engine, keyed, filters) if row.pk not in seen]
+        seen |= {row.pk for row in rows}
+        if len(rows) >= ENOUGH * wanted_hits:
+            break
+    return rows
+
+
+def _keyed(part: str, keys: set[str]) -> Any:
+    return select(t.name_keys.c.entry_pk).where(t.name_keys.c.part == part, t.name_keys.c.key.in_(sorted(keys)))
+
+
+def _fetch(engine: Engine, keyed: list[Any], filters: Filters) -> list[Any]:
     e = t.entries.c
     same_entry = and_(t.person_entries.c.source_id == e.source_id, t.person_entries.c.entry_id == e.entry_id)
     shown = (e.pk, e.entry_id, e.source_id, e.surname, e.given, e.patronymic, e.birth_year, e.synthetic)
     query = select(*shown, t.person_entries.c.person_id).join(t.person_entries, same_entry).where(e.current.is_(True))
-    for subquery in keyed[:2]:  # the surname and the given name narrow enough; more only slows the query
+    for subquery in keyed:
         query = query.where(e.pk.in_(subquery))
     if filters.born:
         query = query.where(or_(e.birth_year.is_(None), e.birth_year.between(*filters.born)))
@@ -120,7 +145,7 @@ def search(engine: Engine, text: str, filters: Filters | None = None, limit: int
     scored: dict[int, Hit] = {}
     entries: dict[int, set[str]] = defaultdict(set)
     for reading in query.readings[:3]:
-        for row in _candidates(engine, reading, filters):
+        for row in _candidates(engine, reading, filters, limit):
             score, why = 0.0, []
             for role, word, value in (
                 (SURNAME, reading.surname, row.surname),
