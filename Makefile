@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## demo: install, then show the ledger and its gaps, the model's fit, and a synthetic corpus parsed back
+## demo: install, then show the ledger and its gaps, the model's fit, a synthetic corpus parsed, imported and searched
 demo: $(STAMP)
 	$(BIN)/imena operation summary
 	$(BIN)/imena operation gaps
@@ -23,6 +23,11 @@ demo: $(STAMP)
 	$(BIN)/imena simulate corpus --scale 0.001 --seed 1 --out demo/corpus
 	head -n 8 demo/corpus/syn-book-1.jsonl > demo/sample.jsonl
 	$(BIN)/imena parse demo/sample.jsonl --format table
+	rm -f demo/registry.db*
+	$(BIN)/imena parse demo/corpus/syn-memo-db.jsonl --out demo/memo.jsonl
+	$(BIN)/imena --db demo/registry.db import demo/memo.jsonl --source syn-memo-db --title "Synthetic database"
+	$(BIN)/imena --db demo/registry.db stats
+	$(BIN)/imena --db demo/registry.db search "$$(head -n 1 demo/memo.jsonl | $(BIN)/python -c 'import json,sys; n=json.load(sys.stdin)["name"]; print(n["surname"], n["given"][0] + ".")')"
 
 ## system-deps: what the tests need from Debian (a PostgreSQL server), installed when missing
 system-deps:
