@@ -50,13 +50,13 @@ def _cyrillic_keys(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=100_000)
-def _word_keys(word: str) -> frozenset[str]:
+def _word_keys(word: str, readings: bool) -> frozenset[str]:
     kind = script(word)
     if kind == "cyrillic":
         return _cyrillic_keys(word)
     if kind == "latin":
         keys = _codes(word)
-        for reading in to_cyrillic(word)[:_LATIN_READINGS]:
+        for reading in to_cyrillic(word)[:_LATIN_READINGS] if readings else ():
             keys |= _cyrillic_keys(reading.lower())
         return keys
     if kind == "mixed":  # a word of two scripts that look-alike letters do not explain
@@ -65,10 +65,11 @@ def _word_keys(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=500_000)
-def phonetic_keys(name: str) -> frozenset[str]:
+def phonetic_keys(name: str, *, readings: bool = True) -> frozenset[str]:
     """The Daitch–Mokotoff codes of a name in any script; a name of several words ("Реккен-Кромида") has
-    the keys of each, so a search for either part finds it."""
+    the keys of each, so a search for either part finds it. `readings=False` spares a Latin word its Cyrillic
+    readings (some 10 ms a new word): for names being stored, whose searches arrive in Cyrillic spellings."""
     keys: frozenset[str] = frozenset()
     for word in normalise(name).split():
-        keys |= _word_keys(word)
+        keys |= _word_keys(word, readings)
     return keys

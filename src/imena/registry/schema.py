@@ -101,9 +101,9 @@ name_keys = Table(
     metadata,
     Column("entry_pk", ForeignKey("entries.pk"), nullable=False),
     Column("part", String(1), nullable=False),  # s: surname, g: given name, p: patronymic
-    Column("key", String(40), nullable=False),  # a phonetic or normalised key
-    Index(None, "key", "part"),
-    Index(None, "entry_pk"),
+    Column("key", String(40), nullable=False),  # a neutral, phonetic, partial or initial key (see keys.py)
+    # one covering index: searches read entry_pk from it alone, and imports maintain a single tree
+    Index(None, "key", "part", "entry_pk"),
 )
 
 persons = Table(

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 15:50:29.170821
+Create Date: 2026-11-23 16:11:25.758509
 """
 
 from __future__ import annotations
@@ -141,14 +141,12 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["entry_pk"], ["entries.pk"], name=op.f("fk_name_keys_entry_pk_entries")),
     )
     with op.batch_alter_table("name_keys", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_name_keys_entry_pk"), ["entry_pk"], unique=False)
-        batch_op.create_index(batch_op.f("ix_name_keys_key_part"), ["key", "part"], unique=False)
+        batch_op.create_index(batch_op.f("ix_name_keys_key_part_entry_pk"), ["key", "part", "entry_pk"], unique=False)
 
 
 def downgrade() -> None:
     with op.batch_alter_table("name_keys", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_name_keys_key_part"))
-        batch_op.drop_index(batch_op.f("ix_name_keys_entry_pk"))
+        batch_op.drop_index(batch_op.f("ix_name_keys_key_part_entry_pk"))
 
     op.drop_table("name_keys")
     op.drop_table("quarantine")
