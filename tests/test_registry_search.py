@@ -22,6 +22,9 @@ PEOPLE = [
     ("5", "Ковальский", "Станислав", "Иосифович", "m", "1893", "death"),
     ("6", "Смирнов", "Иван", "Петрович", "m", "1890", "death"),
     ("7", "Ким", "Ен Хак", None, "m", "1899", "death"),
+    ("8", "Покровский", "Иоанн", "Феодорович", "m", "1879", "death"),  # a priest, in the church forms
+    ("9", "Бондаренко", "Микола", "Степанович", "m", "1897", "camp"),  # a Ukrainian book's form
+    ("10", "Бондаренко", "Михаил", "Степанович", "m", "1897", "camp"),
 ]
 
 
@@ -74,6 +77,16 @@ def test_typos_are_forgiven_and_said(registry: Engine) -> None:
     hits = search(registry, "Шевчеко Иван")
     assert hits[0].name == "Шевченко Иван Петрович"
     assert "surname: typo" in hits[0].why
+
+
+def test_church_folk_and_ukrainian_forms_find_the_civil_name_and_back(registry: Engine) -> None:
+    hits = search(registry, "Покровский Иван Федорович")
+    assert hits[0].name == "Покровский Иоанн Феодорович"
+    assert {"given name: another form of the name", "patronymic: another form of the name"} <= set(hits[0].why)
+    assert names(registry, "Бондаренко Николай")[0] == "Бондаренко Микола Степанович"
+    assert names(registry, "Смирнов Иоанн")[0] == "Смирнов Иван Петрович"
+    # another name is not another form: Михаил stays behind Микола when Николай is sought
+    assert names(registry, "Бондаренко Николай")[1] == "Бондаренко Михаил Степанович"
 
 
 def test_a_different_name_is_not_found(registry: Engine) -> None:

@@ -44,8 +44,16 @@ def _is_latin(char: str) -> bool:
     return char.isalpha() and (char.isascii() or "\u00c0" <= char <= "\u024f")
 
 
+_ONLY_CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
+_ONLY_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+
+
 def _word_script(word: str) -> Script:
     """A word's script, judged by its letters that cannot be read in the other script."""
+    if _ONLY_CYRILLIC.fullmatch(word):  # the common cases, without counting letter by letter
+        return "cyrillic"
+    if _ONLY_ASCII_LETTERS.fullmatch(word):
+        return "latin"
     cyrillic = sum(1 for c in word if _is_cyrillic(c) and c not in _LOOK_ALIKES)
     latin = sum(1 for c in word if _is_latin(c) and c not in _LOOK_ALIKES)
     if cyrillic and not latin:

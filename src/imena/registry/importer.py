@@ -182,19 +182,22 @@ class _Writer:
         }  # fmt: skip
 
     def _insert(self, table: Table, key: Any, rows: list[dict[str, Any]]) -> list[int]:
-        """Insert rows and return their keys in order, the fastest way each database allows."""
+        """Insert rows and return their new keys in order (none if `key` is None), the fastest way each
+        database allows."""
         if self.connection.dialect.name == "sqlite":
-            ids = _next_ids(self.connection, key, len(rows))
+            ids = _next_ids(self.connection, key, len(rows)) if key is not None else []
             names = [column.name for column in table.columns if column.name in rows[0] and column is not key]
-            marks = ", ".join("?" * (len(names) + 1))
-            sql = f"INSERT INTO {table.name} ({key.name}, {', '.join(names)}) VALUES ({marks})"
             special = {n for n in names if isinstance(rows[0][n], dict | list | dt.datetime)}
-            values = [
-                (i, *(_sqlite_value(row[n]) if n in special else row[n] for n in names))
-                for row, i in zip(rows, ids, strict=True)
-            ]
+            values = [tuple(_sqlite_value(row[n]) if n in special else row[n] for n in names) for row in rows]
+            if key is not None:
+                names.insert(0, key.name)
+                values = [(i, *row) for i, row in zip(ids, values, strict=True)]
+            sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
             self.connection.exec_driver_sql(sql, values)  # the driver directly: SQLAlchemy's per-row work halves speed
             return ids
+        if key is None:
+            self.connection.execute(insert(table), rows)
+            return []
         inserted = self.connection.execute(insert(table).returning(key, sort_by_parameter_order=True), rows)
         return [row[0] for row in inserted]
 
@@ -220,6 +223,7 @@ class _Writer:
                 for part, key in name_keys(entry["surname"], entry["given"], entry["patronymic"])
             ]
             if keys and c.dialect.name == "sqlite":
+                keys.sort(key=lambda k: (k[2], k[1]))  # in the tree's order: each page is visited once a batch
                 c.exec_driver_sql("INSERT INTO name_keys (entry_pk, part, key) VALUES (?, ?, ?)", keys)
             elif keys:
                 c.execute(insert(t.name_keys), [{"entry_pk": k[0], "part": k[1], "key": k[2]} for k in keys])
@@ -227,13 +231,11 @@ class _Writer:
             created = now()
             rows = [{"synthetic": synthetic, "created_at": created} for _, synthetic in self.new_persons]
             ids = self._insert(t.persons, t.persons.c.id, rows)
-            c.execute(
-                insert(t.person_entries),
-                [
-                    {"person_id": person, "source_id": self.source_id, "entry_id": entry_id}
-                    for person, (entry_id, _) in zip(ids, self.new_persons, strict=True)
-                ],
-            )
+            links = [
+                {"person_id": person, "source_id": self.source_id, "entry_id": entry_id}
+                for person, (entry_id, _) in zip(ids, self.new_persons, strict=True)
+            ]
+            self._insert(t.person_entries, None, links)
         if self.quarantine:
             c.execute(insert(t.quarantine), self.quarantine)
         self.pending, self.superseded, self.quarantine, self.new_persons = [], [], [], []

@@ -3,7 +3,8 @@
 A surname is found by its gender-neutral form (Иванов and Иванова alike), by its phonetic codes (which
 survive transliteration and many misspellings), and by the first and the last letters of its neutral form
 (one of which a single typo leaves intact; the ranking then sorts out the candidates). A given name and a
-patronymic are found by their normal form, their codes, and their initial.
+patronymic are found by their normal form, their civil form (Иоанн as Иван, Микола as Николай), their codes,
+and their initial.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from imena.names import normalise, phonetic_keys
+from imena.names.equivalents import civil_form, civil_patronymic
 
 SURNAME, GIVEN, PATRONYMIC = "s", "g", "p"
 PREFIX, SUFFIX = 3, 4  # a longer ending: endings such as "-енко" are common, beginnings less so
@@ -49,15 +51,19 @@ def given_keys(given: str) -> frozenset[str]:
     folded = normalise(given)
     if not folded:
         return frozenset()
+    civil = civil_form(given)  # Иоанн is also found as Иван, and Иван as Иоанн (a query's keys have both)
     return frozenset(
-        {f"n:{folded}"[:40], f"i:{folded[0]}", *(f"ph:{code}" for code in phonetic_keys(given, readings=False))}
-    )
+        {f"n:{folded}"[:40], f"n:{civil or folded}"[:40], f"i:{folded[0]}",
+         *(f"ph:{code}" for code in phonetic_keys(given, readings=False))}
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=300_000)
 def patronymic_keys(patronymic: str) -> frozenset[str]:
     folded = normalise(patronymic)
-    return frozenset({f"n:{folded}"[:40], f"i:{folded[0]}"}) if folded else frozenset()
+    if not folded:
+        return frozenset()
+    return frozenset({f"n:{folded}"[:40], f"n:{civil_patronymic(patronymic) or folded}"[:40], f"i:{folded[0]}"})
 
 
 def name_keys(surname: str | None, given: str | None, patronymic: str | None) -> list[tuple[str, str]]:

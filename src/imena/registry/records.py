@@ -57,8 +57,13 @@ def problems(record: Any) -> list[str]:
 
 
 def _real_date(value: Any) -> bool:
+    return isinstance(value, str) and _real_date_text(value)
+
+
+@lru_cache(maxsize=100_000)
+def _real_date_text(value: str) -> bool:
     """An ISO date at any precision that exists: "1937", "1937-10", "1937-10-03", not "1890-13-45"."""
-    if not isinstance(value, str) or not _DATE.match(value):
+    if not _DATE.match(value):
         return False
     if len(value) == 10:
         try:

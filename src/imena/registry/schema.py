@@ -16,6 +16,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -102,8 +103,10 @@ name_keys = Table(
     Column("entry_pk", ForeignKey("entries.pk"), nullable=False),
     Column("part", String(1), nullable=False),  # s: surname, g: given name, p: patronymic
     Column("key", String(40), nullable=False),  # a neutral, phonetic, partial or initial key (see keys.py)
-    # one covering index: searches read entry_pk from it alone, and imports maintain a single tree
-    Index(None, "key", "part", "entry_pk"),
+    # the key is the table's order: searches read entry_pk from one tree, and imports maintain only that tree
+    # (on SQLite a table without rowid; a rowid table and a covering index beside it cost two writes a row)
+    PrimaryKeyConstraint("key", "part", "entry_pk"),
+    sqlite_with_rowid=False,
 )
 
 persons = Table(

@@ -16,6 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from sqlalchemy import Engine, and_, or_, select
 
 from imena.names import normalise, split_query
+from imena.names.equivalents import civil_form, civil_patronymic
 from imena.names.query import QueryWord, Reading
 from imena.registry import schema as t
 from imena.registry.keys import GIVEN, PATRONYMIC, SURNAME, given_keys, neutral, patronymic_keys, surname_keys
@@ -76,6 +77,9 @@ def _match(word: QueryWord, value: str | None, role: str) -> tuple[float, str] |
     spellings = {normalise(s) for s in (*word.cyrillic, *word.nominatives)}
     if stored in spellings or (role == SURNAME and neutral(value) in {neutral(s) for s in spellings if s}):
         return 0.95, "variant spelling"
+    civil = {GIVEN: civil_form, PATRONYMIC: civil_patronymic}.get(role)
+    if civil and (form := civil(value)) is not None and form in {civil(s) for s in spellings if s}:
+        return 0.9, "another form of the name"
     best = min((Levenshtein.distance(stored, s) for s in spellings if s), default=99)
     if best <= 2 and len(stored) > 3:
         return 0.85 - 0.1 * best, "typo"

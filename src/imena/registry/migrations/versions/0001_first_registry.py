@@ -139,15 +139,12 @@ def upgrade() -> None:
         sa.Column("part", sa.String(length=1), nullable=False),
         sa.Column("key", sa.String(length=40), nullable=False),
         sa.ForeignKeyConstraint(["entry_pk"], ["entries.pk"], name=op.f("fk_name_keys_entry_pk_entries")),
+        sa.PrimaryKeyConstraint("key", "part", "entry_pk", name=op.f("pk_name_keys")),
+        sqlite_with_rowid=False,
     )
-    with op.batch_alter_table("name_keys", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_name_keys_key_part_entry_pk"), ["key", "part", "entry_pk"], unique=False)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("name_keys", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_name_keys_key_part_entry_pk"))
-
     op.drop_table("name_keys")
     op.drop_table("quarantine")
     op.drop_table("entries")
