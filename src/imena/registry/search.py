@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import Engine, and_, or_, select
+from sqlalchemy import Engine, and_, exists, func, or_, select
 
 from imena.names import normalise, split_query
 from imena.names.equivalents import civil_form, civil_patronymic
@@ -23,6 +23,7 @@ from imena.registry.keys import GIVEN, PATRONYMIC, SURNAME, given_keys, neutral,
 
 CANDIDATES = 1000  # entries fetched per tier at most; the ranking needs only the plausible ones
 ENOUGH = 5  # candidates per hit wanted before less selective keys are tried
+COUNT_CAP = 20_000  # entries of a key group counted at most when choosing which group drives the fetch
 WEIGHTS = {SURNAME: 0.55, GIVEN: 0.3, PATRONYMIC: 0.15}
 
 
@@ -102,6 +103,10 @@ def _candidates(engine: Engine, reading: Reading, filters: Filters, wanted_hits:
     weak = {key for key in surname if key.startswith(("f:", "e:"))}
     initial = {key for key in surname if key.startswith("1:")}
     given = _keys(reading.given, GIVEN) if reading.given is not None else set()
+    if reading.given is not None and not reading.given.is_initial:
+        # a full given name matches its own forms and an entry printing only its initial, not every name
+        # sharing that initial (which would make "Иван" fetch every И-name)
+        given = {key for key in given if not key.startswith("i:")} | {f"n:{k[2:]}" for k in given if k[:2] == "i:"}
     given_strong = {key for key in given if not key.startswith("i:")}
     tiers = [(strong, given), (strong, set()), (weak, given), (initial, given_strong)]
     if not given:
@@ -111,7 +116,7 @@ def _candidates(engine: Engine, reading: Reading, filters: Filters, wanted_hits:
     for surname_keys_, given_keys_ in tiers:
         if not surname_keys_:
             continue
-        keyed = [_keyed(SURNAME, surname_keys_)] + ([_keyed(GIVEN, given_keys_)] if given_keys_ else [])
+        keyed = [(SURNAME, surname_keys_)] + ([(GIVEN, given_keys_)] if given_keys_ else [])
         rows += [row for row in _fetch(engine, keyed, filters) if row.pk not in seen]
         seen |= {row.pk for row in rows}
         if len(rows) >= ENOUGH * wanted_hits:
@@ -119,27 +124,46 @@ def _candidates(engine: Engine, reading: Reading, filters: Filters, wanted_hits:
     return rows
 
 
-def _keyed(part: str, keys: set[str]) -> Any:
-    return select(t.name_keys.c.entry_pk).where(t.name_keys.c.part == part, t.name_keys.c.key.in_(sorted(keys)))
-
-
-def _fetch(engine: Engine, keyed: list[Any], filters: Filters) -> list[Any]:
-    e = t.entries.c
-    same_entry = and_(t.person_entries.c.source_id == e.source_id, t.person_entries.c.entry_id == e.entry_id)
-    shown = (e.pk, e.entry_id, e.source_id, e.surname, e.given, e.patronymic, e.birth_year, e.synthetic)
-    query = select(*shown, t.person_entries.c.person_id).join(t.person_entries, same_entry).where(e.current.is_(True))
-    for subquery in keyed:
-        query = query.where(e.pk.in_(subquery))
-    if filters.born:
-        query = query.where(or_(e.birth_year.is_(None), e.birth_year.between(*filters.born)))
-    if filters.region:
-        query = query.where(e.region == filters.region)
-    if filters.penalty:
-        query = query.where(e.penalty == filters.penalty)
-    if filters.source:
-        query = query.where(e.source_id == filters.source)
+def _fetch(engine: Engine, keyed: list[tuple[str, set[str]]], filters: Filters) -> list[Any]:
+    """Entries holding a key of every (part, keys) group. The smallest group drives: its entries are read
+    and each is checked against the other groups' keys, so that a common given name ("Иван", a tenth of the
+    men) costs a lookup per candidate rather than a reading of all its entries."""
+    e, k = t.entries.c, t.name_keys.c
     with engine.connect() as connection:
+        if len(keyed) > 1:
+            keyed = sorted(keyed, key=lambda group: _count(connection, *group))
+        (part, keys), others = keyed[0], keyed[1:]
+        same_entry = and_(t.person_entries.c.source_id == e.source_id, t.person_entries.c.entry_id == e.entry_id)
+        shown = (e.pk, e.entry_id, e.source_id, e.surname, e.given, e.patronymic, e.birth_year, e.synthetic)
+        driving = select(k.entry_pk).where(k.part == part, k.key.in_(sorted(keys)))
+        query = (
+            select(*shown, t.person_entries.c.person_id)
+            .join(t.person_entries, same_entry)
+            .where(e.current.is_(True), e.pk.in_(driving))
+        )
+        for other_part, other_keys in others:
+            probe = t.name_keys.alias()
+            query = query.where(
+                exists().where(
+                    probe.c.entry_pk == e.pk, probe.c.part == other_part, probe.c.key.in_(sorted(other_keys))
+                )
+            )
+        if filters.born:
+            query = query.where(or_(e.birth_year.is_(None), e.birth_year.between(*filters.born)))
+        if filters.region:
+            query = query.where(e.region == filters.region)
+        if filters.penalty:
+            query = query.where(e.penalty == filters.penalty)
+        if filters.source:
+            query = query.where(e.source_id == filters.source)
         return list(connection.execute(query.limit(CANDIDATES)))
+
+
+def _count(connection: Any, part: str, keys: set[str]) -> int:
+    """How many entries a group of keys holds, counted up to a cap: enough to tell which group is smaller."""
+    k = t.name_keys.c
+    capped = select(k.entry_pk).where(k.part == part, k.key.in_(sorted(keys))).limit(COUNT_CAP).subquery()
+    return int(connection.execute(select(func.count()).select_from(capped)).scalar() or 0)
 
 
 def search(engine: Engine, text: str, filters: Filters | None = None, limit: int = 10) -> list[Hit]:
