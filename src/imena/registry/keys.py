@@ -29,7 +29,11 @@ _GENDER_ENDINGS = (
 def neutral(surname: str) -> str:
     """One form for both gender forms of a surname, so that Иванов and Иванова share it. Written as ending
     rules, not with pymorphy3: imports make it for every surname, and the rules are a hundred times faster."""
-    folded = normalise(surname)
+    return neutral_of_normal(normalise(surname))
+
+
+def neutral_of_normal(folded: str) -> str:
+    """`neutral` of a surname already normalised: spares search the normalisation of its many variants."""
     for ending, shared in _GENDER_ENDINGS:
         if folded.endswith(ending) and len(folded) > len(ending) + 2:
             return folded[: -len(ending)] + shared

@@ -19,7 +19,16 @@ from imena.names import normalise, split_query
 from imena.names.equivalents import civil_form, civil_patronymic
 from imena.names.query import QueryWord, Reading
 from imena.registry import schema as t
-from imena.registry.keys import GIVEN, PATRONYMIC, SURNAME, given_keys, neutral, patronymic_keys, surname_keys
+from imena.registry.keys import (
+    GIVEN,
+    PATRONYMIC,
+    SURNAME,
+    given_keys,
+    neutral,
+    neutral_of_normal,
+    patronymic_keys,
+    surname_keys,
+)
 
 CANDIDATES = 1000  # entries fetched per tier at most; the ranking needs only the plausible ones
 ENOUGH = 5  # candidates per hit wanted before less selective keys are tried
@@ -64,6 +73,28 @@ def _keys(word: QueryWord, role: str) -> set[str]:
     return keys
 
 
+_LETTERS = "абвгдежзийклмнопрстуфхцчшщъыьэюя"  # the normalised Russian alphabet (ё is е)
+_RUSSIAN = frozenset(_LETTERS)
+
+
+def _one_typo_keys(word: QueryWord) -> set[str]:
+    """The neutral-form keys of every surname one slip away from the query's (a letter wrong, missing, extra
+    or two swapped): typed as edits of the query rather than stored, they find a misspelt surname by exact
+    lookups among millions, where its first or last letters alone would fetch thousands."""
+    keys: set[str] = set()
+    for spelling in {*word.cyrillic, *word.nominatives}:
+        typed = normalise(spelling)
+        if len(typed) < 4 or not set(typed) <= _RUSSIAN:  # a Latin query's Cyrillic readings are edited
+            continue
+        cuts = [(typed[:i], typed[i:]) for i in range(len(typed) + 1)]
+        edits = {a + b[1:] for a, b in cuts if b}
+        edits |= {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+        edits |= {a + c + b[1:] for a, b in cuts if b for c in _LETTERS}
+        edits |= {a + c + b for a, b in cuts for c in _LETTERS}
+        keys |= {f"b:{neutral_of_normal(edit)}"[:40] for edit in edits}
+    return keys
+
+
 def _match(word: QueryWord, value: str | None, role: str) -> tuple[float, str] | None:
     """How well a stored name part matches a query word: a score in [0, 1] and the kind of match."""
     if not value:
@@ -93,9 +124,9 @@ def _match(word: QueryWord, value: str | None, role: str) -> tuple[float, str] |
 
 def _candidates(engine: Engine, reading: Reading, filters: Filters, wanted_hits: int) -> list[Any]:
     """Entries that may be the person, fetched in tiers from the most selective keys to the least, until
-    there are enough: the surname's form or sound with the given name, then without it, then the surname's
-    first or last letters with the given name (a typo in the surname), then its first letter with the given
-    name's form or sound (two typos in the surname)."""
+    there are enough: the surname's form or sound with the given name, then a surname one slip away with the
+    given name, then the surname without the given name, then the surname's first or last letters with the
+    given name (a worse typo), then its first letter with the given name's form or sound (two typos)."""
     if reading.surname is None:
         return []
     surname = _keys(reading.surname, SURNAME)
@@ -104,22 +135,28 @@ def _candidates(engine: Engine, reading: Reading, filters: Filters, wanted_hits:
     initial = {key for key in surname if key.startswith("1:")}
     given = _keys(reading.given, GIVEN) if reading.given is not None else set()
     if reading.given is not None and not reading.given.is_initial:
-        # a full given name matches its own forms and an entry printing only its initial, not every name
-        # sharing that initial (which would make "Иван" fetch every И-name)
-        given = {key for key in given if not key.startswith("i:")} | {f"n:{k[2:]}" for k in given if k[:2] == "i:"}
+        # an entry printing only the initial is as good a match as one printing the name in full
+        given |= {f"n:{k[2:]}" for k in given if k[:2] == "i:"}
+    # with a surname that sounds alike, a full given name must match by form or sound: its initial alone
+    # would fetch every И-name of every Иванов-like surname; the typo tiers keep the initial, which a
+    # misspelt given name mostly keeps too
     given_strong = {key for key in given if not key.startswith("i:")}
-    tiers = [(strong, given), (strong, set()), (weak, given), (initial, given_strong)]
+    typo = _one_typo_keys(reading.surname) if not reading.surname.is_initial else set()
+    first = given_strong or given  # an initial typed alone ("Иванов И.") narrows by itself
+    tiers = [(strong, first), (typo, given), (strong, set()), (weak, given), (initial, given_strong)]
     if not given:
-        tiers = [(strong, set()), (weak, set())]
+        tiers = [(strong, set()), (typo, set()), (weak, set())]
     rows: list[Any] = []
     seen: set[int] = set()
-    for surname_keys_, given_keys_ in tiers:
+    for tier, (surname_keys_, given_keys_) in enumerate(tiers):
         if not surname_keys_:
             continue
         keyed = [(SURNAME, surname_keys_)] + ([(GIVEN, given_keys_)] if given_keys_ else [])
         rows += [row for row in _fetch(engine, keyed, filters) if row.pk not in seen]
         seen |= {row.pk for row in rows}
-        if len(rows) >= ENOUGH * wanted_hits:
+        # the first two tiers always run: sounding alike fetches plenty among millions, yet a surname one
+        # slip away is the likelier person
+        if tier >= 1 and len(rows) >= ENOUGH * wanted_hits:
             break
     return rows
 
