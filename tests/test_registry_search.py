@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 from imena.cli import app
 from imena.registry.database import open_registry
 from imena.registry.importer import SourceInfo, import_file
-from imena.registry.search import Filters, search
+from imena.names import split_query
+from imena.registry.search import Filters, _one_typo_keys, search
 
 PEOPLE = [
     ("1", "Шевченко", "Иван", "Петрович", "m", "1890", "death"),
@@ -106,3 +107,15 @@ def test_the_command_gives_the_documented_json(registry_url: str, registry: Engi
     assert {"person_id", "entry_ids", "name", "birth", "score", "why"} <= hits[0].keys()
     assert hits[0]["entry_ids"] and all(e.startswith("book:") for e in hits[0]["entry_ids"])
     assert hits[0]["score"] >= hits[-1]["score"]
+
+
+def test_a_surname_one_slip_away_is_looked_up_by_its_exact_key() -> None:
+    def keys(query: str) -> set[str]:
+        surname = split_query(query).readings[0].surname
+        assert surname is not None
+        return _one_typo_keys(surname)
+
+    assert "b:шевченко" in keys("Шевчеко Иван")  # a letter missing
+    assert "b:кисельчук" in keys("Киселмчук Михаил")  # a letter wrong
+    assert "b:иванов" in keys("Иванвоа Анна")  # two letters swapped, in the female form
+    assert "b:петров" not in keys("Шевчеко Иван")
