@@ -10,9 +10,9 @@ from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from imena.cli import app
+from imena.names import split_query
 from imena.registry.database import open_registry
 from imena.registry.importer import SourceInfo, import_file
-from imena.names import split_query
 from imena.registry.search import Filters, _one_typo_keys, search
 
 PEOPLE = [
