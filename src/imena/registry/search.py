@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -103,23 +104,48 @@ def _match(word: QueryWord, value: str | None, role: str) -> tuple[float, str] |
     if word.is_initial:
         letters = {normalise(letter)[:1] for letter in word.cyrillic}
         return (0.8, "initial") if stored[:1] in letters else None
-    typed = normalise(word.text)
-    if stored == typed:
+    sought = _sought(word, role)
+    if stored == sought.typed:
         return 1.0, "exact"
-    spellings = {normalise(s) for s in (*word.cyrillic, *word.nominatives)}
-    if stored in spellings or (role == SURNAME and neutral(value) in {neutral(s) for s in spellings if s}):
+    if stored in sought.spellings or (role == SURNAME and neutral(value) in sought.neutrals):
         return 0.95, "variant spelling"
-    civil = {GIVEN: civil_form, PATRONYMIC: civil_patronymic}.get(role)
-    if civil and (form := civil(value)) is not None and form in {civil(s) for s in spellings if s}:
+    civil = _CIVIL.get(role)
+    if civil and (form := civil(value)) is not None and form in sought.civil_forms:
         return 0.9, "another form of the name"
-    best = min((Levenshtein.distance(stored, s) for s in spellings if s), default=99)
+    best = min((Levenshtein.distance(stored, s) for s in sought.spellings if s), default=99)
     if best <= 2 and len(stored) > 3:
         return 0.85 - 0.1 * best, "typo"
     stored_keys = surname_keys(value) if role == SURNAME else given_keys(value)
-    wanted = _keys(word, role)
-    if any(key.startswith("ph:") and key in wanted for key in stored_keys):
+    if any(key.startswith("ph:") and key in sought.keys for key in stored_keys):
         return 0.7, "sounds alike"
     return None
+
+
+_CIVIL = {GIVEN: civil_form, PATRONYMIC: civil_patronymic}
+
+
+@dataclass(frozen=True)
+class _Sought:
+    """What a stored name part is compared against, made once per query word rather than once per candidate."""
+
+    typed: str
+    spellings: frozenset[str]
+    neutrals: frozenset[str]
+    civil_forms: frozenset[str | None]
+    keys: frozenset[str]
+
+
+@lru_cache(maxsize=1024)
+def _sought(word: QueryWord, role: str) -> _Sought:
+    spellings = frozenset(normalise(s) for s in (*word.cyrillic, *word.nominatives))
+    civil = _CIVIL.get(role)
+    return _Sought(
+        typed=normalise(word.text),
+        spellings=spellings,
+        neutrals=frozenset(neutral(s) for s in spellings if s) if role == SURNAME else frozenset(),
+        civil_forms=frozenset(civil(s) for s in spellings if s) if civil else frozenset(),
+        keys=frozenset(_keys(word, role)),
+    )
 
 
 def _candidates(engine: Engine, reading: Reading, filters: Filters, wanted_hits: int) -> list[Any]:
