@@ -81,15 +81,22 @@ _FORMS = """
 """
 
 
+def _rows() -> list[tuple[str, str, list[str]]]:
+    """The table's rows: the name's sex, its civil form, and its other forms, as written."""
+    rows = []
+    for line in _FORMS.strip().splitlines():
+        head, others = line[2:].split(":")
+        rows.append((line[0], head.strip(), [form.strip() for form in others.split(",")]))
+    return rows
+
+
 @cache
 def _table() -> dict[str, str]:
     """Each form, normalised, and the civil form it stands for; the civil form stands for itself."""
     table: dict[str, str] = {}
-    for line in _FORMS.strip().splitlines():
-        head, others = line[2:].split(":")
-        civil = normalise(head)
-        for form in (head, *others.split(",")):
-            table[normalise(form)] = civil
+    for _, head, others in _rows():
+        for form in (head, *others):
+            table[normalise(form)] = normalise(head)
     return table
 
 
@@ -98,15 +105,14 @@ def _patronymic_table() -> dict[str, str]:
     """The patronymics made from each form of a man's name, and those made from its civil form (which stand
     for themselves)."""
     table: dict[str, str] = {}
-    for line in _FORMS.strip().splitlines():
-        if not line.startswith("м "):
+    for sex, head, others in _rows():
+        if sex != "м":
             continue
-        head, others = line[2:].split(":")
         civil = patronymics(head)
         for made in civil:
             table[normalise(made)] = normalise(made)
-        for form in others.split(","):
-            for made, wanted in zip(patronymics(form.strip()), civil, strict=True):
+        for form in others:
+            for made, wanted in zip(patronymics(form), civil, strict=True):
                 table.setdefault(normalise(made), normalise(wanted))
     return table
 
