@@ -119,7 +119,7 @@ class _Writer:
         self.import_id = import_id
         self.gazetteer = gazetteer
         rows = connection.execute(
-            select(t.entries.c.entry_id, t.entries.c.version, t.entries.c.content_sha256, t.entries.c.synthetic)
+            select(t.entries.c.entry_id, t.entries.c.version, t.entries.c.content_sha256)
             .where(t.entries.c.source_id == source_id)
             .where(t.entries.c.current.is_(True))
         )
