@@ -40,7 +40,7 @@ def count(engine: Engine, table: Any, *where: Any) -> int:
 
 
 def snapshot(engine: Engine) -> dict[str, int]:
-    tables = (t.entries, t.persons, t.person_entries, t.name_keys, t.quarantine, t.sources)
+    tables = (t.entries, t.persons, t.person_entries, t.name_forms, t.quarantine, t.sources)
     return {table.name: count(engine, table) for table in tables}
 
 

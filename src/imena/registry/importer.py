@@ -16,12 +16,13 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Connection, Engine, Table, func, insert, select, update
+from sqlalchemy.dialects import postgresql
 
 from imena.gazetteer import Gazetteer
 from imena.parse import PARSER_VERSION
 from imena.registry import schema as t
 from imena.registry.inputs import Incoming, read_incoming
-from imena.registry.keys import name_keys
+from imena.registry.keys import dictionary_rows
 from imena.registry.records import columns, problems, stored_record
 
 BATCH = 2000
@@ -131,6 +132,7 @@ class _Writer:
         self.new_persons: list[tuple[str, bool]] = []
         self.synthetic = False  # any record marked synthetic marks its source synthetic
         self.serialized: list[bytes] = []  # the records' JSON, made once for the hash and kept for SQLite
+        self.met: set[tuple[str | None, str | None]] = set()  # names whose forms this import has added
 
     def take(self, incoming: Incoming, summary: ImportSummary) -> None:
         record = incoming.record
@@ -201,6 +203,26 @@ class _Writer:
         inserted = self.connection.execute(insert(table).returning(key, sort_by_parameter_order=True), rows)
         return [row[0] for row in inserted]
 
+    def _add_forms(self, rows: list[dict[str, Any]]) -> None:
+        """Add the batch's name forms that this import has not yet met to the dictionary; a form already
+        there from an earlier import is left as it is."""
+        new: set[tuple[str, str, str]] = set()
+        for row in rows:
+            for names in ((row["surname"], None), (None, row["given"])):
+                if names not in self.met:
+                    self.met.add(names)
+                    new.update(dictionary_rows(*names))
+        if not new:
+            return
+        ordered = sorted(new)  # in the tree's order: each page is visited once a batch
+        if self.connection.dialect.name == "sqlite":
+            self.connection.exec_driver_sql(
+                "INSERT OR IGNORE INTO name_forms (key, part, form) VALUES (?, ?, ?)", ordered
+            )
+        else:
+            statement = postgresql.insert(t.name_forms).on_conflict_do_nothing()
+            self.connection.execute(statement, [{"key": k, "part": p, "form": f} for k, p, f in ordered])
+
     def flush(self) -> None:
         c = self.connection
         if self.superseded:
@@ -216,17 +238,8 @@ class _Writer:
             if c.dialect.name == "sqlite":
                 for row, serialized in zip(self.pending, self.serialized, strict=True):
                     row["record"] = serialized.decode()  # already JSON: the driver stores it as it is
-            pks = self._insert(t.entries, t.entries.c.pk, self.pending)
-            keys = [
-                (pk, part, key)
-                for pk, entry in zip(pks, self.pending, strict=True)
-                for part, key in name_keys(entry["surname"], entry["given"], entry["patronymic"])
-            ]
-            if keys and c.dialect.name == "sqlite":
-                keys.sort(key=lambda k: (k[2], k[1]))  # in the tree's order: each page is visited once a batch
-                c.exec_driver_sql("INSERT INTO name_keys (entry_pk, part, key) VALUES (?, ?, ?)", keys)
-            elif keys:
-                c.execute(insert(t.name_keys), [{"entry_pk": k[0], "part": k[1], "key": k[2]} for k in keys])
+            self._insert(t.entries, None, self.pending)
+            self._add_forms(self.pending)
         if self.new_persons:
             created = now()
             rows = [{"synthetic": synthetic, "created_at": created} for _, synthetic in self.new_persons]

@@ -12,6 +12,7 @@ from typing import Any
 import orjson
 
 from imena.gazetteer import Gazetteer
+from imena.registry.keys import given_form, surname_form
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 PENALTIES = {"death", "camp", "prison", "exile", "special_settlement", "disenfranchisement", "other"}
@@ -83,16 +84,6 @@ def content_hash(record: Mapping[str, Any]) -> str:
     return hashlib.sha256(orjson.dumps(record, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
-@lru_cache(maxsize=500_000)
-def _fold(name: str) -> str | None:
-    return re.sub(r"[\s\-]+", "-", name.strip().casefold().replace("ё", "е")) or None
-
-
-def fold(name: str | None) -> str | None:
-    """A name as compared: lower case, "ё" as "е", hyphens and spaces unified."""
-    return _fold(name) if name else None
-
-
 def columns(record: Mapping[str, Any], gazetteer: Gazetteer) -> dict[str, Any]:
     """The copies of a record's fields that search and statistics read, as the entries table holds them."""
     name = record.get("name") or {}
@@ -109,9 +100,9 @@ def columns(record: Mapping[str, Any], gazetteer: Gazetteer) -> dict[str, Any]:
         "surname": name.get("surname"),
         "given": name.get("given"),
         "patronymic": name.get("patronymic"),
-        "surname_norm": fold(name.get("surname")),
-        "given_norm": fold(name.get("given")),
-        "patronymic_norm": fold(name.get("patronymic")),
+        "surname_form": surname_form(name.get("surname")),
+        "given_form": given_form(name.get("given")),
+        "patronymic_form": given_form(name.get("patronymic")),
         "sex": record.get("sex"),
         "birth_year": int(year) if year.isdigit() else None,
         "region": region,

@@ -83,9 +83,9 @@ entries = Table(
     Column("surname", Text),
     Column("given", Text),
     Column("patronymic", Text),
-    Column("surname_norm", Text),
-    Column("given_norm", Text),
-    Column("patronymic_norm", Text),
+    Column("surname_form", Text),  # gender-neutral and normalised (see keys.py): Иванова is "иванов"
+    Column("given_form", Text),  # normalised: "Ѳедоръ" is "федор", "И." is "и"
+    Column("patronymic_form", Text),
     Column("sex", String(1)),
     Column("birth_year", Integer),
     Column("region", Text),  # the 1937 region of the sentencing body, else of residence
@@ -94,19 +94,20 @@ entries = Table(
     Column("execution_date", String(10)),
     Column("operation", String(30)),
     UniqueConstraint("source_id", "entry_id", "version"),  # also finds an entry's versions by its id
-    # names are found through name_keys; indexes here would only slow imports down
+    # search reads the entries of the name forms it chose in the dictionary: one index, one write per entry
+    Index(None, "surname_form", "given_form"),
 )
 
-name_keys = Table(
-    "name_keys",
+name_forms = Table(
+    "name_forms",
     metadata,
-    Column("entry_pk", ForeignKey("entries.pk"), nullable=False),
-    Column("part", String(1), nullable=False),  # s: surname, g: given name, p: patronymic
-    Column("key", String(40), nullable=False),  # a neutral, phonetic, partial or initial key (see keys.py)
-    # the key is the table's order: searches read entry_pk from one tree, and imports maintain only that tree
-    # (on SQLite a table without rowid; a rowid table and a covering index beside it cost two writes a row)
-    PrimaryKeyConstraint("key", "part", "entry_pk"),
-    sqlite_with_rowid=False,
+    # the dictionary of distinct name forms and the keys that find them (see keys.py): fuzzy matching works
+    # on its few hundred thousand forms, never on millions of entries
+    Column("key", Text, nullable=False),  # b: form, f:/e: its first/last letters, ph: a code, n:/i: given name
+    Column("part", String(1), nullable=False),  # s: surname, g: given name
+    Column("form", Text, nullable=False),  # entries.surname_form or entries.given_form
+    PrimaryKeyConstraint("key", "part", "form"),
+    sqlite_with_rowid=False,  # the key is the table's order: one tree, read and written
 )
 
 persons = Table(

@@ -105,9 +105,9 @@ def upgrade() -> None:
         sa.Column("surname", sa.Text(), nullable=True),
         sa.Column("given", sa.Text(), nullable=True),
         sa.Column("patronymic", sa.Text(), nullable=True),
-        sa.Column("surname_norm", sa.Text(), nullable=True),
-        sa.Column("given_norm", sa.Text(), nullable=True),
-        sa.Column("patronymic_norm", sa.Text(), nullable=True),
+        sa.Column("surname_form", sa.Text(), nullable=True),
+        sa.Column("given_form", sa.Text(), nullable=True),
+        sa.Column("patronymic_form", sa.Text(), nullable=True),
         sa.Column("sex", sa.String(length=1), nullable=True),
         sa.Column("birth_year", sa.Integer(), nullable=True),
         sa.Column("region", sa.Text(), nullable=True),
@@ -133,20 +133,27 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["source_id"], ["sources.id"], name=op.f("fk_quarantine_source_id_sources")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_quarantine")),
     )
+    with op.batch_alter_table("entries", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_entries_surname_form_given_form"), ["surname_form", "given_form"], unique=False
+        )
+
     op.create_table(
-        "name_keys",
-        sa.Column("entry_pk", sa.Integer(), nullable=False),
+        "name_forms",
+        sa.Column("key", sa.Text(), nullable=False),
         sa.Column("part", sa.String(length=1), nullable=False),
-        sa.Column("key", sa.String(length=40), nullable=False),
-        sa.ForeignKeyConstraint(["entry_pk"], ["entries.pk"], name=op.f("fk_name_keys_entry_pk_entries")),
-        sa.PrimaryKeyConstraint("key", "part", "entry_pk", name=op.f("pk_name_keys")),
+        sa.Column("form", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("key", "part", "form", name=op.f("pk_name_forms")),
         sqlite_with_rowid=False,
     )
 
 
 def downgrade() -> None:
-    op.drop_table("name_keys")
+    op.drop_table("name_forms")
     op.drop_table("quarantine")
+    with op.batch_alter_table("entries", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_entries_surname_form_given_form"))
+
     op.drop_table("entries")
     with op.batch_alter_table("person_entries", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_person_entries_person_id"))

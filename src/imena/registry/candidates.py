@@ -1,0 +1,200 @@
+"""Choosing the entries a name query may mean: fuzzy matching on the dictionary of distinct name forms, then
+one indexed read of entries for the forms chosen, best forms first.
+
+Matching on the dictionary rather than on entries is what keeps search fast among millions: a surname one
+slip away, or one that sounds alike, is decided once per distinct form (a few hundred thousand), and only
+the entries of the forms kept are read, through the (surname form, given form) index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from rapidfuzz.distance import Levenshtein
+from sqlalchemy import ColumnElement, Connection, Text, and_, any_, bindparam, false, func, or_, select
+from sqlalchemy.dialects import postgresql
+
+from imena.names import normalise
+from imena.names.query import QueryWord, Reading
+from imena.registry import schema as t
+from imena.registry.keys import GIVEN, SURNAME, ends, given_keys, neutral_of_normal, surname_keys
+
+CANDIDATES = 1000  # entries read per tier at most; the ranking needs only the plausible ones
+ENOUGH = 5  # candidates per hit wanted before looser tiers are tried
+SOUNDING = 40  # surname forms that only sound alike read at most, the closest in spelling first
+FAR = 2  # letters a surname may be off by in the last tier (two slips)
+
+_LETTERS = "абвгдежзийклмнопрстуфхцчшщъыьэюя"  # the normalised Russian alphabet (ё is е)
+_RUSSIAN = frozenset(_LETTERS)
+
+
+@dataclass(frozen=True)
+class Filters:
+    born: tuple[int, int] | None = None
+    region: str | None = None
+    penalty: str | None = None
+    source: str | None = None
+
+
+def spellings(word: QueryWord) -> frozenset[str]:
+    """The normalised Cyrillic spellings a query word may stand for (its readings and nominative forms)."""
+    return frozenset(s for s in (normalise(w) for w in (*word.cyrillic, *word.nominatives)) if s)
+
+
+def one_slip(spelling: str) -> set[str]:
+    """The neutral forms of every surname one slip away from a spelling (a letter wrong, missing, extra or
+    two swapped): looked up exactly in the dictionary, they find a misspelt surname without a scan."""
+    if len(spelling) < 4 or not set(spelling) <= _RUSSIAN:  # a Latin query's Cyrillic readings are edited
+        return set()
+    cuts = [(spelling[:i], spelling[i:]) for i in range(len(spelling) + 1)]
+    edits = {a + b[1:] for a, b in cuts if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in cuts if b for c in _LETTERS}
+    edits |= {a + c + b for a, b in cuts for c in _LETTERS}
+    return {neutral_of_normal(edit) for edit in edits}
+
+
+@dataclass(frozen=True)
+class SurnameForms:
+    """The stored surname forms a query word may mean, by how they were found."""
+
+    exact: tuple[str, ...]  # its own forms: another gender form, a declined form, a transliteration
+    sounding: tuple[str, ...]  # forms that share a phonetic code, the closest in spelling first
+    slipped: tuple[str, ...]  # forms one slip away
+
+
+def surname_forms(connection: Connection, word: QueryWord) -> SurnameForms:
+    typed = spellings(word)
+    neutrals = {neutral_of_normal(s) for s in typed}
+    codes = {key for s in typed for key in surname_keys(s) if key.startswith("ph:")}
+    slips = {form for s in typed for form in one_slip(s)} - neutrals
+    found = lookup(connection, SURNAME, {f"b:{n}" for n in neutrals} | codes | {f"b:{s}" for s in slips})
+    exact = {form for key, form in found if key[2:] in neutrals and key.startswith("b:")}
+    slipped = {form for key, form in found if key.startswith("b:")} - exact
+    sounding = {form for key, form in found if key.startswith("ph:")} - exact - slipped
+    closest = sorted(sounding, key=lambda form: (_distance(form, neutrals), form))[:SOUNDING]
+    return SurnameForms(tuple(sorted(exact)), tuple(closest), tuple(sorted(slipped)))
+
+
+def far_surname_forms(connection: Connection, word: QueryWord, known: Iterable[str]) -> tuple[str, ...]:
+    """Surname forms up to two slips away, found by their intact first letter (a range of the dictionary)
+    or by their intact last letters, and kept only if close enough in spelling."""
+    neutrals = {neutral_of_normal(s) for s in spellings(word)}
+    by_end = {key for n in neutrals for key in ends(n) if key.startswith("e:")}
+    found = {form for _, form in lookup(connection, SURNAME, by_end)}
+    k = t.name_forms.c
+    for first in {n[0] for n in neutrals}:
+        after = chr(ord(first) + 1)
+        rows = connection.execute(
+            select(k.form).where(k.key >= f"b:{first}", k.key < f"b:{after}", k.part == SURNAME)
+        )  # fmt: skip
+        found.update(row.form for row in rows)
+    close = {form for form in found - set(known) if _distance(form, neutrals) <= FAR}
+    return tuple(sorted(close, key=lambda form: (_distance(form, neutrals), form)))
+
+
+@dataclass(frozen=True)
+class GivenForms:
+    """The stored given-name forms a query word may mean: listed ones, or every form of some initials."""
+
+    forms: tuple[str, ...] = ()
+    initials: tuple[str, ...] = ()
+
+    def condition(self, column: Any) -> ColumnElement[bool]:
+        if self.initials:
+            return or_(*(and_(column >= letter, column < chr(ord(letter) + 1)) for letter in self.initials))
+        return column.in_(self.forms) if self.forms else false()
+
+
+def given_forms(connection: Connection, word: QueryWord) -> GivenForms:
+    """A full given name means its own forms, its other forms (Иоанн, Микола), those that sound alike,
+    those a slip or two away, and the bare initial an entry may print instead; an initial means them all."""
+    if word.is_initial:
+        return GivenForms(initials=tuple(sorted({normalise(letter)[:1] for letter in word.cyrillic} - {""})))
+    typed = spellings(word)
+    keys = {key for s in typed for key in given_keys(s) if not key.startswith("i:")}
+    firsts = {s[0] for s in typed}
+    found = lookup(connection, GIVEN, keys | {f"i:{letter}" for letter in firsts})
+    forms = {form for key, form in found if not key.startswith("i:")}
+    forms |= {form for key, form in found if key.startswith("i:") and _distance(form, typed) <= _slips(form)}
+    return GivenForms(forms=tuple(sorted(forms | firsts)))
+
+
+def _slips(form: str) -> int:
+    return 0 if len(form) <= 3 else 1 if len(form) <= 5 else 2
+
+
+def _distance(form: str, spellings: Iterable[str]) -> int:
+    return min((Levenshtein.distance(form, s) for s in spellings), default=99)
+
+
+def lookup(connection: Connection, part: str, keys: set[str]) -> list[tuple[str, str]]:
+    """(key, form) pairs of the dictionary for some keys of one part of the name."""
+    if not keys:
+        return []
+    k = t.name_forms.c
+    query = select(k.key, k.form).where(one_of(connection, k.key, sorted(keys)), k.part == part)
+    return [(row.key, row.form) for row in connection.execute(query)]
+
+
+def one_of(connection: Connection, column: Any, values: list[str]) -> ColumnElement[bool]:
+    """`column IN values` with the values bound as one array: a search looks up thousands of keys, and
+    SQLAlchemy's expansion of so many single parameters would cost more than the lookup."""
+    if connection.dialect.name == "postgresql":
+        return column == any_(bindparam(None, values, type_=postgresql.ARRAY(Text)))  # type: ignore[no-any-return]
+    listed = func.json_each(bindparam(None, orjson.dumps(values).decode())).table_valued("value")
+    return column.in_(select(listed.c.value))  # type: ignore[no-any-return]
+
+
+def candidates(connection: Connection, reading: Reading, filters: Filters, wanted_hits: int) -> list[Any]:
+    """Entries that may be the person, read in tiers from the closest surname forms to the loosest until
+    there are enough: its own forms, forms that sound alike and forms one slip away, each with a close given
+    name; then its own and sounding forms with any given name; then forms two slips away."""
+    if reading.surname is None:
+        return []
+    surnames = surname_forms(connection, reading.surname)
+    given = given_forms(connection, reading.given) if reading.given is not None else None
+    tiers: list[tuple[Iterable[str], GivenForms | None]] = [
+        (surnames.exact, given), (surnames.sounding, given), (surnames.slipped, given),
+    ]  # fmt: skip
+    if given is not None:
+        tiers.append(((*surnames.exact, *surnames.sounding), None))
+    rows: list[Any] = []
+    seen: set[int] = set()
+    for tier, (forms, given_choice) in enumerate([*tiers, (None, given)]):
+        if forms is None:  # the last tier is looked up only when it is reached
+            forms = far_surname_forms(connection, reading.surname, (*surnames.exact, *surnames.slipped))
+        rows += [row for row in fetch(connection, tuple(forms), given_choice, filters) if row.pk not in seen]
+        seen |= {row.pk for row in rows}
+        # the three closest tiers always run: among millions, sounding alike fetches plenty, yet a surname
+        # one slip away is the likelier person
+        if tier >= 2 and len(rows) >= ENOUGH * wanted_hits:
+            break
+    return rows
+
+
+def fetch(connection: Connection, forms: tuple[str, ...], given: GivenForms | None, filters: Filters) -> list[Any]:
+    """Current entries with one of the surname forms (and one of the given forms), with their persons."""
+    if not forms:
+        return []
+    e, pe = t.entries.c, t.person_entries.c
+    shown = (e.pk, e.entry_id, e.source_id, e.surname, e.given, e.patronymic, e.birth_year, e.synthetic)
+    query = (
+        select(*shown, pe.person_id)
+        .join(t.person_entries, and_(pe.source_id == e.source_id, pe.entry_id == e.entry_id))
+        .where(e.surname_form.in_(forms), e.current.is_(True))
+    )
+    if given is not None:
+        query = query.where(given.condition(e.given_form))
+    if filters.born:
+        query = query.where(or_(e.birth_year.is_(None), e.birth_year.between(*filters.born)))
+    if filters.region:
+        query = query.where(e.region == filters.region)
+    if filters.penalty:
+        query = query.where(e.penalty == filters.penalty)
+    if filters.source:
+        query = query.where(e.source_id == filters.source)
+    return list(connection.execute(query.limit(CANDIDATES)))
