@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, func, select
 
-from imena.registry import importer
+from imena.registry import prepare, records
 from imena.registry import schema as t
 from imena.registry.database import open_registry
 from imena.registry.importer import SourceInfo, import_file
@@ -98,29 +98,46 @@ def test_bad_entries_go_to_quarantine_with_line_and_reason(registry: Engine, tmp
     assert "appears again" in held[6]
 
 
+@pytest.mark.parametrize("workers", [0, 2], ids=["here", "in two processes"])
 def test_a_failure_in_the_middle_stores_nothing_of_the_file(
-    registry: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    registry: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
 ) -> None:
     import_file(
         registry, write(tmp_path / "first.jsonl", [record(n) for n in range(3)]), SourceInfo("book"), format="jsonl"
     )
     before = snapshot(registry)
-    real_columns = importer.columns  # type: ignore[attr-defined]
-    calls = 0
+    real_columns = records.columns
 
     def failing(record: dict[str, Any], gazetteer: Any) -> dict[str, Any]:
-        nonlocal calls
-        calls += 1
-        if calls == 2500:
+        if record["id"] == "e2510":  # after several batches have been written
             raise RuntimeError("the disk is full")
         return real_columns(record, gazetteer)
 
-    monkeypatch.setattr(importer, "columns", failing)
-    big = write(tmp_path / "second.jsonl", [record(n) for n in range(10, 5010)])  # several batches before it fails
+    monkeypatch.setattr(prepare, "columns", failing)  # forked workers inherit it
+    big = write(tmp_path / "second.jsonl", [record(n) for n in range(10, 5010)])
     with pytest.raises(RuntimeError, match="the disk is full"):
-        import_file(registry, big, SourceInfo("other"), format="jsonl")
+        import_file(registry, big, SourceInfo("other"), format="jsonl", workers=workers)
     assert snapshot(registry) == before
     assert count(registry, t.imports) == 1
+
+
+def test_entries_prepared_in_other_processes_are_stored_as_those_prepared_here(
+    registry_url: str, tmp_path: Path
+) -> None:
+    lines: list[Any] = [record(n) for n in range(2500)]
+    lines[1200] = "{not json"
+    lines[2400] = record(7)  # an id seen before
+    path = write(tmp_path / "many.jsonl", lines)
+    stored = []
+    for workers in (0, 2):
+        engine = open_registry(f"sqlite:///{tmp_path / f'w{workers}.db'}")
+        summary = import_file(engine, path, SourceInfo("book"), format="jsonl", workers=workers)
+        e = t.entries.c
+        with engine.connect() as c:
+            rows = c.execute(select(e.entry_id, e.position, e.content_sha256, e.surname_form, e.record).order_by(e.pk))
+            stored.append(([tuple(row) for row in rows], summary.reasons, snapshot(engine)))
+    assert stored[0][2]["entries"] == 2498 and stored[0][2]["quarantine"] == 2
+    assert stored[0] == stored[1]
 
 
 def test_text_goes_through_the_parser(registry: Engine, tmp_path: Path) -> None:

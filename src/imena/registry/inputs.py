@@ -35,31 +35,51 @@ def guess_format(path: Path) -> str:
     return {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}.get(suffix, "text")
 
 
-def read_incoming(path: Path, format: str, mapping: dict[str, Any] | None = None) -> Iterator[Incoming]:
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One entry as read, before the work of making it a record (decoding its JSON, parsing its text),
+    which an import may hand to other processes."""
+
+    line: int
+    kind: str  # "json": the line's bytes; "text": (id, text) of an entry; "ready": an Incoming made already
+    payload: Any
+
+
+def read_items(path: Path, format: str, mapping: dict[str, Any] | None = None) -> Iterator[Item]:
     if format == "jsonl":
-        yield from _jsonl(path)
+        with path.open("rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                if raw.strip():
+                    yield Item(number, "json", raw)
     elif format == "csv":
-        yield from _csv(path, mapping)
+        yield from (Item(entry.line, "ready", entry) for entry in _csv(path, mapping))
     else:
         for item in read_entries(path, "text"):
             if item.entry is None:
-                yield Incoming(item.line, "", None, item.problem)
+                yield Item(item.line, "ready", Incoming(item.line, "", None, item.problem))
             else:
-                yield Incoming(item.line, item.entry["text"], parse(item.entry["text"], item.entry["id"]))
+                yield Item(item.line, "text", (item.entry["id"], item.entry["text"]))
 
 
-def _jsonl(path: Path) -> Iterator[Incoming]:
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            text = raw.decode("utf-8", errors="replace").rstrip("\n")
-            try:
-                record = orjson.loads(raw)
-            except orjson.JSONDecodeError as error:
-                yield Incoming(number, text, None, f"not JSON ({error.msg}, column {error.colno})")
-                continue
-            yield Incoming(number, text, record if isinstance(record, dict) else None, None)
+def incoming(item: Item) -> Incoming:
+    """The record an item stands for, or the reason it is none."""
+    if item.kind == "ready":
+        return item.payload  # type: ignore[no-any-return]
+    if item.kind == "text":
+        identifier, text = item.payload
+        return Incoming(item.line, text, parse(text, identifier))
+    text = item.payload.decode("utf-8", errors="replace").rstrip("\n")
+    try:
+        record = orjson.loads(item.payload)
+    except orjson.JSONDecodeError as error:
+        return Incoming(item.line, text, None, f"not JSON ({error.msg}, column {error.colno})")
+    if not isinstance(record, dict):
+        return Incoming(item.line, text, None, f"a record must be a JSON object, not {type(record).__name__}")
+    return Incoming(item.line, text, record)
+
+
+def read_incoming(path: Path, format: str, mapping: dict[str, Any] | None = None) -> Iterator[Incoming]:
+    return (incoming(item) for item in read_items(path, format, mapping))
 
 
 def load_mapping(path: Path) -> dict[str, Any]:

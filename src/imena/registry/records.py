@@ -113,6 +113,12 @@ def columns(record: Mapping[str, Any], gazetteer: Gazetteer) -> dict[str, Any]:
     }
 
 
+COLUMNS = (
+    "surname", "given", "patronymic", "surname_form", "given_form", "patronymic_form", "sex", "birth_year", "region",
+    "penalty", "sentence_date", "execution_date", "operation",
+)  # fmt: skip
+
+
 def stored_record(record: Mapping[str, Any]) -> dict[str, Any]:
     """The record as the entries table keeps it: without its text, which has a column of its own, and without
     empty fields (an absent field and a null one say the same)."""

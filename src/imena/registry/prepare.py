@@ -1,0 +1,97 @@
+"""Making an entry ready to store: its record checked, serialised, hashed and copied into columns.
+
+This is most of an import's work and needs nothing of the database, so a large file's entries are prepared
+in other processes, in chunks and in order, while this one writes; a small file is prepared here, as the
+start of a process pool would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+import orjson
+
+from imena.gazetteer import Gazetteer
+from imena.parse import PARSER_VERSION
+from imena.registry.inputs import Incoming, Item, incoming
+from imena.registry.records import COLUMNS, columns, problems, stored_record
+
+CHUNK = 1000  # entries a worker prepares at a time: enough to make the hand-over cheap
+PARALLEL_FROM = 4 * 1024 * 1024  # bytes of a file from which preparing in other processes pays
+
+
+# the entries columns an entry's preparation fills, in the order of Prepared.values
+FIELDS = ("page", "text", "parser_version", "synthetic", *COLUMNS)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An entry ready to compare with the stored one and to write, or the reason it goes to the quarantine.
+    Plain values only: it crosses from process to process, where a record's nested dicts would cost."""
+
+    line: int
+    entry_id: str | None
+    problems: tuple[str, ...]
+    raw: str = ""  # the line as read, kept for the quarantine
+    serialized: bytes = b""  # the stored record as JSON, sorted: what the hash covers and the row stores
+    digest: str = ""
+    values: tuple[Any, ...] = ()  # the values of FIELDS
+
+    @property
+    def synthetic(self) -> bool:
+        return bool(self.values[3])
+
+    @property
+    def names(self) -> tuple[str | None, str | None]:
+        return self.values[4], self.values[5]  # surname and given name, as printed
+
+
+def prepare(item: Incoming, gazetteer: Gazetteer) -> Prepared:
+    record = item.record
+    found = [item.problem] if item.problem else problems(record)
+    entry_id = str(record.get("id")) if record is not None and record.get("id") not in (None, "") else None
+    if found or record is None:
+        return Prepared(item.line, entry_id, tuple(found) or ("not a record",), item.raw)
+    stored = stored_record(record)
+    serialized = orjson.dumps(stored, option=orjson.OPT_SORT_KEYS)
+    # the same text and the same fields make the same content; a field added as null changes nothing
+    digest = hashlib.sha256(serialized + b"\x00" + record["text"].encode()).hexdigest()
+    copied = columns(record, gazetteer)
+    values = (
+        record.get("page"), record["text"], record.get("parser") or PARSER_VERSION, bool(record.get("synthetic")),
+        *(copied[name] for name in COLUMNS),
+    )  # fmt: skip
+    return Prepared(item.line, entry_id, (), "", serialized, digest, values)
+
+
+def _prepare_chunk(items: list[Item]) -> list[Prepared]:
+    gazetteer = Gazetteer.load()  # built once per process and kept by the gazetteer itself
+    return [prepare(incoming(item), gazetteer) for item in items]
+
+
+def prepared(items: Iterable[Item], workers: int) -> Iterator[Prepared]:
+    """The items prepared in their order, by `workers` other processes (none: here)."""
+    if workers <= 1:
+        gazetteer = Gazetteer.load()
+        for item in items:
+            yield prepare(incoming(item), gazetteer)
+        return
+    iterator = iter(items)
+    # fork: the workers start at once with the parent's modules loaded; the parent's open database
+    # connection is never used in them
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        waiting: deque[Future[list[Prepared]]] = deque()
+        while True:
+            while len(waiting) < 2 * workers and (chunk := list(islice(iterator, CHUNK))):
+                waiting.append(pool.submit(_prepare_chunk, chunk))  # a bounded queue: big files stay out of memory
+            if not waiting:
+                return
+            yield from waiting.popleft().result()
