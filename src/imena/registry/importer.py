@@ -15,9 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import orjson
 from sqlalchemy import Connection, Engine, Table, func, insert, select, update
-from sqlalchemy.dialects import postgresql
 
 from imena.registry import schema as t
 from imena.registry.inputs import read_items
@@ -186,35 +184,31 @@ class _Writer:
             (*fixed, entry.entry_id, version, entry.digest, entry.line, entry.serialized.decode(), *entry.values)
             for entry, version in zip(self.pending, self.versions, strict=True)
         ]
-        if self.connection.dialect.name == "sqlite":
-            marks = ", ".join("?" * len(ENTRY_COLUMNS))
-            sql = f"INSERT INTO entries ({', '.join(ENTRY_COLUMNS)}) VALUES ({marks})"
-            self.connection.exec_driver_sql(sql, rows)  # the driver directly: SQLAlchemy's per-row work halves speed
-        else:
-            at = ENTRY_COLUMNS.index("record")
-            dicts = [dict(zip(ENTRY_COLUMNS, row, strict=True)) | {"record": orjson.loads(row[at])} for row in rows]
-            self.connection.execute(insert(t.entries), dicts)
+        self._write(t.entries, ENTRY_COLUMNS, rows)
         self._add_forms([entry.names for entry in self.pending])
 
-    def _insert(self, table: Table, key: Any, rows: list[dict[str, Any]]) -> list[int]:
-        """Insert rows and return their new keys in order (none if `key` is None), the fastest way each
-        database allows."""
+    def _write(self, table: Table, names: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+        """Rows into a table the fastest way each database allows: SQLite's driver directly (SQLAlchemy's
+        per-row work would halve the speed), PostgreSQL's COPY (a hundred times the speed of INSERTs)."""
         if self.connection.dialect.name == "sqlite":
-            ids = _next_ids(self.connection, key, len(rows)) if key is not None else []
-            names = [column.name for column in table.columns if column.name in rows[0] and column is not key]
-            special = {n for n in names if isinstance(rows[0][n], dict | list | dt.datetime)}
-            values = [tuple(_sqlite_value(row[n]) if n in special else row[n] for n in names) for row in rows]
-            if key is not None:
-                names.insert(0, key.name)
-                values = [(i, *row) for i, row in zip(ids, values, strict=True)]
             sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-            self.connection.exec_driver_sql(sql, values)  # the driver directly: SQLAlchemy's per-row work halves speed
-            return ids
-        if key is None:
-            self.connection.execute(insert(table), rows)
-            return []
-        inserted = self.connection.execute(insert(table).returning(key, sort_by_parameter_order=True), rows)
-        return [row[0] for row in inserted]
+            self.connection.exec_driver_sql(sql, rows)
+            return
+        driver = self.connection.connection.driver_connection
+        assert driver is not None
+        with driver.cursor() as cursor, cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def _new_ids(self, column: Any, count: int) -> list[int]:
+        """Keys for new rows, taken before the rows are written (which spares a RETURNING row by row)."""
+        if self.connection.dialect.name == "sqlite":
+            # safe: SQLite lets one writer at a time, and the import holds the write lock from its first row
+            highest = self.connection.execute(select(func.max(column))).scalar() or 0
+            return list(range(highest + 1, highest + 1 + count))
+        sequence = f"pg_get_serial_sequence('{column.table.name}', '{column.name}')"
+        taken = self.connection.exec_driver_sql(f"SELECT nextval({sequence}) FROM generate_series(1, {int(count)})")
+        return [row[0] for row in taken]
 
     def _add_forms(self, printed: list[tuple[str | None, str | None]]) -> None:
         """Add the batch's name forms that this import has not yet met to the dictionary; a form already
@@ -233,8 +227,12 @@ class _Writer:
                 "INSERT OR IGNORE INTO name_forms (key, part, form) VALUES (?, ?, ?)", ordered
             )
         else:
-            statement = postgresql.insert(t.name_forms).on_conflict_do_nothing()
-            self.connection.execute(statement, [{"key": k, "part": p, "form": f} for k, p, f in ordered])
+            keys, parts, forms = (list(column) for column in zip(*ordered, strict=True))
+            self.connection.exec_driver_sql(
+                "INSERT INTO name_forms (key, part, form) SELECT * FROM unnest(%s::text[], %s::text[], %s::text[])"
+                " ON CONFLICT DO NOTHING",
+                (keys, parts, forms),
+            )
 
     def flush(self) -> None:
         c = self.connection
@@ -250,33 +248,17 @@ class _Writer:
         if self.pending:
             self._write_entries()
         if self.new_persons:
-            created = now()
-            rows = [{"synthetic": synthetic, "created_at": created} for _, synthetic in self.new_persons]
-            ids = self._insert(t.persons, t.persons.c.id, rows)
-            links = [
-                {"person_id": person, "source_id": self.source_id, "entry_id": entry_id}
-                for person, (entry_id, _) in zip(ids, self.new_persons, strict=True)
-            ]
-            self._insert(t.person_entries, None, links)
+            created: Any = now()
+            if self.connection.dialect.name == "sqlite":
+                created = created.isoformat(sep=" ")  # as SQLAlchemy's DateTime reads it back
+            ids = self._new_ids(t.persons.c.id, len(self.new_persons))
+            persons = [(i, synthetic, created) for i, (_, synthetic) in zip(ids, self.new_persons, strict=True)]
+            self._write(t.persons, ("id", "synthetic", "created_at"), persons)
+            links = [(i, self.source_id, entry_id) for i, (entry_id, _) in zip(ids, self.new_persons, strict=True)]
+            self._write(t.person_entries, ("person_id", "source_id", "entry_id"), links)
         if self.quarantine:
             c.execute(insert(t.quarantine), self.quarantine)
         self.pending, self.versions, self.superseded, self.quarantine, self.new_persons = [], [], [], [], []
-
-
-def _sqlite_value(value: Any) -> Any:
-    """A value as the SQLite driver stores it under the schema's types: JSON as text, times as ISO text."""
-    if isinstance(value, dict | list):
-        return orjson.dumps(value).decode()
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ")
-    return value
-
-
-def _next_ids(connection: Connection, column: Any, count: int) -> list[int]:
-    """Keys for new rows of a SQLite table: safe, as SQLite lets one writer at a time and the import holds
-    the write lock from its first row on; it spares SQLite's row-at-a-time RETURNING."""
-    highest = connection.execute(select(func.max(column))).scalar() or 0
-    return list(range(highest + 1, highest + 1 + count))
 
 
 def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
