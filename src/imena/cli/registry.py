@@ -48,6 +48,9 @@ def import_command(
     title: Annotated[str | None, typer.Option(help="The source's title, for a new source.")] = None,
     format: Annotated[ImportFormat, typer.Option("--format", help="How the file is written.")] = ImportFormat.AUTO,
     mapping: Annotated[Path | None, typer.Option("--map", help="CSV: a JSON mapping of fields to columns.")] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Processes preparing entries (default: one a core for a file of 4 MiB or more).")
+    ] = None,
 ) -> None:
     """Import a file of entries into the registry: in one transaction, idempotent, with a quarantine."""
     chosen = guess_format(path) if format is ImportFormat.AUTO else format.value
@@ -62,7 +65,7 @@ def import_command(
         try:
             summary = import_file(
                 engine, path, SourceInfo(source, title), format=chosen, mapping=columns,
-                progress=lambda done: progress.update(task, completed=done),
+                progress=lambda done: progress.update(task, completed=done), workers=workers,
             )  # fmt: skip
         except MappingError as error:
             errors.print(f"[bold red]Nothing was imported:[/] {error}")
