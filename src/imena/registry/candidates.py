@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from sqlalchemy import ColumnElement, Connection, Text, and_, any_, bindparam, false, func, or_, select
 from sqlalchemy.dialects import postgresql
@@ -88,12 +89,18 @@ def far_surname_forms(connection: Connection, word: QueryWord, known: Iterable[s
     k = t.name_forms.c
     for first in {n[0] for n in neutrals}:
         after = chr(ord(first) + 1)
-        rows = connection.execute(
-            select(k.form).where(k.key >= f"b:{first}", k.key < f"b:{after}", k.part == SURNAME)
+        found.update(
+            connection.execute(select(k.form).where(k.key >= f"b:{first}", k.key < f"b:{after}", k.part == SURNAME))
+            .scalars()
         )  # fmt: skip
-        found.update(row.form for row in rows)
-    close = {form for form in found - set(known) if _distance(form, neutrals) <= FAR}
-    return tuple(sorted(close, key=lambda form: (_distance(form, neutrals), form)))
+    found -= set(known)
+    distance: dict[str, int] = {}
+    for neutral in neutrals:  # compared in rapidfuzz's C loop: the range holds thousands of forms
+        for form, slips, _ in process.extract(
+            neutral, found, scorer=Levenshtein.distance, score_cutoff=FAR, limit=None
+        ):
+            distance[form] = min(slips, distance.get(form, FAR))
+    return tuple(sorted(distance, key=lambda form: (distance[form], form)))
 
 
 @dataclass(frozen=True)
