@@ -76,8 +76,7 @@ def surname_forms(connection: Connection, word: QueryWord) -> SurnameForms:
     exact = {form for key, form in found if key[2:] in neutrals and key.startswith("b:")}
     slipped = {form for key, form in found if key.startswith("b:")} - exact
     sounding = {form for key, form in found if key.startswith("ph:")} - exact - slipped
-    closest = sorted(sounding, key=lambda form: (_distance(form, neutrals), form))[:SOUNDING]
-    return SurnameForms(tuple(sorted(exact)), tuple(closest), tuple(sorted(slipped)))
+    return SurnameForms(tuple(sorted(exact)), _closest(sounding, neutrals, SOUNDING), tuple(sorted(slipped)))
 
 
 def far_surname_forms(connection: Connection, word: QueryWord, known: Iterable[str]) -> tuple[str, ...]:
@@ -93,14 +92,19 @@ def far_surname_forms(connection: Connection, word: QueryWord, known: Iterable[s
             connection.execute(select(k.form).where(k.key >= f"b:{first}", k.key < f"b:{after}", k.part == SURNAME))
             .scalars()
         )  # fmt: skip
-    found -= set(known)
+    return _closest(found - set(known), neutrals, None, FAR)
+
+
+def _closest(forms: set[str], spellings: Iterable[str], limit: int | None, most: int | None = None) -> tuple[str, ...]:
+    """The forms nearest in spelling to any of the spellings, nearest first; compared in rapidfuzz's C loop,
+    as a common phonetic code or a first letter holds thousands of forms."""
     distance: dict[str, int] = {}
-    for neutral in neutrals:  # compared in rapidfuzz's C loop: the range holds thousands of forms
+    for spelling in spellings:
         for form, slips, _ in process.extract(
-            neutral, found, scorer=Levenshtein.distance, score_cutoff=FAR, limit=None
+            spelling, forms, scorer=Levenshtein.distance, score_cutoff=most, limit=limit
         ):
-            distance[form] = min(slips, distance.get(form, FAR))
-    return tuple(sorted(distance, key=lambda form: (distance[form], form)))
+            distance[form] = min(slips, distance.get(form, slips))
+    return tuple(sorted(distance, key=lambda form: (distance[form], form))[:limit])
 
 
 @dataclass(frozen=True)
