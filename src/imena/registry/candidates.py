@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import ColumnElement, Connection, Text, and_, any_, bindparam, false, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Text, and_, any_, bindparam, case, false, func, or_, select
 from sqlalchemy.dialects import postgresql
 
 from imena.names import normalise
@@ -23,7 +23,7 @@ from imena.names.query import QueryWord, Reading
 from imena.registry import schema as t
 from imena.registry.keys import GIVEN, SURNAME, ends, given_keys, neutral_of_normal, surname_keys
 
-CANDIDATES = 1000  # entries read per tier at most; the ranking needs only the plausible ones
+PER_TIER = 200  # entries read per tier at most, the likeliest first; the ranking needs only the plausible ones
 ENOUGH = 5  # candidates per hit wanted before looser tiers are tried
 SOUNDING = 40  # surname forms that only sound alike read at most, the closest in spelling first
 FAR = 2  # letters a surname may be off by in the last tier (two slips)
@@ -119,12 +119,16 @@ class GivenForms:
             return or_(*(and_(column >= letter, column < chr(ord(letter) + 1)) for letter in self.initials))
         return column.in_(self.forms) if self.forms else false()
 
+    @staticmethod
+    def initials_of(word: QueryWord) -> set[str]:
+        return {normalise(letter)[:1] for letter in word.cyrillic} - {""}
+
 
 def given_forms(connection: Connection, word: QueryWord) -> GivenForms:
     """A full given name means its own forms, its other forms (Иоанн, Микола), those that sound alike,
     those a slip or two away, and the bare initial an entry may print instead; an initial means them all."""
     if word.is_initial:
-        return GivenForms(initials=tuple(sorted({normalise(letter)[:1] for letter in word.cyrillic} - {""})))
+        return GivenForms(initials=tuple(sorted(GivenForms.initials_of(word))))
     typed = spellings(word)
     keys = {key for s in typed for key in given_keys(s) if not key.startswith("i:")}
     firsts = {s[0] for s in typed}
@@ -160,14 +164,51 @@ def one_of(connection: Connection, column: Any, values: list[str]) -> ColumnElem
     return column.in_(select(listed.c.value))  # type: ignore[no-any-return]
 
 
-def candidates(connection: Connection, reading: Reading, filters: Filters, wanted_hits: int) -> list[Any]:
+@dataclass(frozen=True)
+class Preferred:
+    """The given name and patronymic as typed: among a tier's entries, those bearing them are read first,
+    so that a common surname's thousands of entries are cut to the likeliest in the database, not in Python."""
+
+    given: tuple[str, ...] = ()
+    patronymic: tuple[str, ...] = ()
+    patronymic_initials: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, reading: Reading) -> Preferred:
+        given = reading.given
+        patronymic = reading.patronymic
+        return cls(
+            given=tuple(sorted(spellings(given))) if given is not None and not given.is_initial else (),
+            patronymic=tuple(sorted(spellings(patronymic))) if patronymic and not patronymic.is_initial else (),
+            patronymic_initials=tuple(sorted(GivenForms.initials_of(patronymic)))
+            if patronymic and patronymic.is_initial
+            else (),
+        )
+
+    def order(self) -> list[Any]:
+        e = t.entries.c
+        order: list[Any] = []
+        if self.given:
+            order.append(case((e.given_form.in_(self.given), 0), else_=1))
+        if self.patronymic:
+            order.append(case((e.patronymic_form.in_(self.patronymic), 0), else_=1))
+        if self.patronymic_initials:
+            order.append(case((func.substr(e.patronymic_form, 1, 1).in_(self.patronymic_initials), 0), else_=1))
+        return [sum(order[1:], order[0])] if order else []
+
+
+def candidates(
+    connection: Connection, reading: Reading, filters: Filters, wanted_hits: int, rank: int = 0
+) -> list[Any]:
     """Entries that may be the person, read in tiers from the closest surname forms to the loosest until
     there are enough: its own forms, forms that sound alike and forms one slip away, each with a close given
-    name; then its own and sounding forms with any given name; then forms two slips away."""
+    name; then its own and sounding forms with any given name; then forms two slips away. A less likely
+    reading of the query (`rank` above 0) reads fewer entries a tier."""
     if reading.surname is None:
         return []
     surnames = surname_forms(connection, reading.surname)
     given = given_forms(connection, reading.given) if reading.given is not None else None
+    preferred = Preferred.of(reading)
     tiers: list[tuple[Iterable[str], GivenForms | None]] = [
         (surnames.exact, given), (surnames.sounding, given), (surnames.slipped, given),
     ]  # fmt: skip
@@ -178,7 +219,10 @@ def candidates(connection: Connection, reading: Reading, filters: Filters, wante
     for tier, (forms, given_choice) in enumerate([*tiers, (None, given)]):
         if forms is None:  # the last tier is looked up only when it is reached
             forms = far_surname_forms(connection, reading.surname, (*surnames.exact, *surnames.slipped))
-        rows += [row for row in fetch(connection, tuple(forms), given_choice, filters) if row.pk not in seen]
+        # a tier without a given name matches on the surname alone: a few of its entries are as good as all
+        limit = PER_TIER if given_choice is not None and rank == 0 else 2 * ENOUGH * wanted_hits
+        found = fetch(connection, tuple(forms), given_choice, filters, limit, preferred)
+        rows += [row for row in found if row.pk not in seen]
         seen |= {row.pk for row in rows}
         # the three closest tiers always run: among millions, sounding alike fetches plenty, yet a surname
         # one slip away is the likelier person
@@ -187,25 +231,36 @@ def candidates(connection: Connection, reading: Reading, filters: Filters, wante
     return rows
 
 
-def fetch(connection: Connection, forms: tuple[str, ...], given: GivenForms | None, filters: Filters) -> list[Any]:
-    """Current entries with one of the surname forms (and one of the given forms), with their persons."""
+def fetch(
+    connection: Connection,
+    forms: tuple[str, ...],
+    given: GivenForms | None,
+    filters: Filters,
+    limit: int = PER_TIER,
+    preferred: Preferred | None = None,
+) -> list[Any]:
+    """Current entries with one of the surname forms (and one of the given forms), with their persons, those
+    bearing the preferred names first. The entries are chosen from the index alone (surname, given name and
+    patronymic forms), and only the chosen ones are read."""
     if not forms:
         return []
     e, pe = t.entries.c, t.person_entries.c
+    chosen = select(e.pk).where(e.surname_form.in_(forms))
+    if given is not None:
+        chosen = chosen.where(given.condition(e.given_form))
+    if filters.born:
+        chosen = chosen.where(or_(e.birth_year.is_(None), e.birth_year.between(*filters.born)))
+    if filters.region:
+        chosen = chosen.where(e.region == filters.region)
+    if filters.penalty:
+        chosen = chosen.where(e.penalty == filters.penalty)
+    if filters.source:
+        chosen = chosen.where(e.source_id == filters.source)
+    chosen = chosen.order_by(*(preferred.order() if preferred else []), e.pk).limit(limit)
     shown = (e.pk, e.entry_id, e.source_id, e.surname, e.given, e.patronymic, e.birth_year, e.synthetic)
     query = (
         select(*shown, pe.person_id)
         .join(t.person_entries, and_(pe.source_id == e.source_id, pe.entry_id == e.entry_id))
-        .where(e.surname_form.in_(forms), e.current.is_(True))
+        .where(e.pk.in_(chosen), e.current.is_(True))  # an old version among the chosen is passed over
     )
-    if given is not None:
-        query = query.where(given.condition(e.given_form))
-    if filters.born:
-        query = query.where(or_(e.birth_year.is_(None), e.birth_year.between(*filters.born)))
-    if filters.region:
-        query = query.where(e.region == filters.region)
-    if filters.penalty:
-        query = query.where(e.penalty == filters.penalty)
-    if filters.source:
-        query = query.where(e.source_id == filters.source)
-    return list(connection.execute(query.limit(CANDIDATES)))
+    return list(connection.execute(query))

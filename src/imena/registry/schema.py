@@ -94,8 +94,8 @@ entries = Table(
     Column("execution_date", String(10)),
     Column("operation", String(30)),
     UniqueConstraint("source_id", "entry_id", "version"),  # also finds an entry's versions by its id
-    # search reads the entries of the name forms it chose in the dictionary: one index, one write per entry
-    Index(None, "surname_form", "given_form"),
+    # search chooses entries by the name forms it chose in the dictionary, from this index alone
+    Index(None, "surname_form", "given_form", "patronymic_form"),
 )
 
 name_forms = Table(

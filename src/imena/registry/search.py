@@ -111,7 +111,7 @@ def search(engine: Engine, text: str, filters: Filters | None = None, limit: int
         found = [
             (rank, row)
             for rank, reading in enumerate(readings)
-            for row in candidates(connection, reading, filters, limit)
+            for row in candidates(connection, reading, filters, limit, rank)
         ]
     scored: dict[int, Hit] = {}
     entries: dict[int, set[str]] = defaultdict(set)

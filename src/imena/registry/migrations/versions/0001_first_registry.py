@@ -135,7 +135,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("entries", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_entries_surname_form_given_form"), ["surname_form", "given_form"], unique=False
+            batch_op.f("ix_entries_surname_form_given_form_patronymic_form"),
+            ["surname_form", "given_form", "patronymic_form"],
+            unique=False,
         )
 
     op.create_table(
@@ -152,7 +154,7 @@ def downgrade() -> None:
     op.drop_table("name_forms")
     op.drop_table("quarantine")
     with op.batch_alter_table("entries", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_entries_surname_form_given_form"))
+        batch_op.drop_index(batch_op.f("ix_entries_surname_form_given_form_patronymic_form"))
 
     op.drop_table("entries")
     with op.batch_alter_table("person_entries", schema=None) as batch_op:
