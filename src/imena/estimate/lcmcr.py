@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numba
 import numpy as np
 import numpy.typing as npt
 
@@ -37,9 +38,9 @@ class SamplerSettings:
 
     classes: int = 10
     chains: int = 4
-    burn_in: int = 2_000
+    burn_in: int = 10_000
     draws: int = 1_000  # kept per chain
-    thinning: int = 10
+    thinning: int = 50
 
     @property
     def iterations(self) -> int:
@@ -83,55 +84,114 @@ def fit_latent_classes(
 def _run_chain(
     histories: CaptureHistories, rng: np.random.Generator, settings: SamplerSettings, progress: Progress | None
 ) -> npt.NDArray[np.int64]:
-    patterns = histories.patterns.astype(float)  # (m, J)
-    counts = histories.counts
-    observed = histories.observed
-    classes, n_lists = settings.classes, patterns.shape[1]
-    capture = rng.beta(1.0, 1.0, size=(classes, n_lists))
-    alpha = 1.0
-    sticks = rng.beta(1.0, alpha, size=classes)
+    patterns = histories.patterns.astype(np.float64)
+    counts = histories.counts.astype(np.int64)
+    capture = rng.beta(1.0, 1.0, size=(settings.classes, patterns.shape[1]))
+    sticks = rng.beta(1.0, 1.0, size=settings.classes)
     sticks[-1] = 1.0
-    weights = _weights(sticks)
-    kept = np.empty(settings.draws, dtype=np.int64)
+    alpha = np.ones(1)
+    kept = np.zeros(settings.draws, dtype=np.int64)
     total = settings.burn_in + settings.draws * settings.thinning
-    report_every = max(1, total // 100)
-    for iteration in range(total):
-        log_capture, log_miss = np.log(capture), np.log1p(-capture)
-        # classes of the people seen: per pattern, a multinomial split of its count over the classes
-        log_joint = patterns @ log_capture.T + (1.0 - patterns) @ log_miss.T + np.log(weights)
-        log_joint -= log_joint.max(axis=1, keepdims=True)
-        posterior = np.exp(log_joint)
-        posterior /= posterior.sum(axis=1, keepdims=True)
-        seen_in_class = rng.multinomial(counts, posterior)  # (m, K)
-        # the people no list recorded: how many, then their classes
-        missed_by_class = weights * np.exp(log_miss.sum(axis=1))
-        p_missed = float(missed_by_class.sum())
-        unseen = int(rng.negative_binomial(observed, 1.0 - p_missed)) if p_missed < 1.0 else 0
-        unseen_in_class = rng.multinomial(unseen, missed_by_class / p_missed)
-        # each class's capture chances, from the people (seen and unseen) in it
-        size = seen_in_class.sum(axis=0) + unseen_in_class
-        named = seen_in_class.T @ patterns  # (K, J)
-        capture = rng.beta(1.0 + named, 1.0 + size[:, None] - named)
-        capture = np.clip(capture, 1e-12, 1.0 - 1e-12)
-        # the stick-breaking weights and the concentration alpha
-        beyond = np.cumsum(size[::-1])[::-1] - size  # people in later classes
-        sticks = rng.beta(1.0 + size, alpha + beyond)
-        sticks[-1] = 1.0
-        sticks[:-1] = np.minimum(sticks[:-1], 1.0 - 1e-12)
-        weights = _weights(sticks)
-        rate = ALPHA_RATE - float(np.log1p(-sticks[:-1]).sum())
-        alpha = float(rng.gamma(ALPHA_SHAPE + classes - 1, 1.0 / rate))
-        past_burn_in = iteration - settings.burn_in
-        if past_burn_in >= 0 and past_burn_in % settings.thinning == settings.thinning - 1:
-            kept[past_burn_in // settings.thinning] = observed + unseen
-        if progress is not None and (iteration + 1) % report_every == 0:
-            progress(report_every)
-    if progress is not None:
-        progress(total % report_every)
+    step = max(1, total // 100)
+    for start in range(0, total, step):
+        stop = min(total, start + step)
+        _sweeps(patterns, counts, capture, sticks, alpha, settings.burn_in, settings.thinning, start, stop, kept, rng)
+        if progress is not None:
+            progress(stop - start)
     return kept
 
 
-def _weights(sticks: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    remaining = np.concatenate(([1.0], np.cumprod(1.0 - sticks[:-1])))
-    weights = sticks * remaining
-    return np.maximum(weights, 1e-300)
+def _sweeps_python(
+    patterns: npt.NDArray[np.float64],
+    counts: npt.NDArray[np.int64],
+    capture: npt.NDArray[np.float64],
+    sticks: npt.NDArray[np.float64],
+    alpha: npt.NDArray[np.float64],
+    burn_in: int,
+    thinning: int,
+    start: int,
+    stop: int,
+    kept: npt.NDArray[np.int64],
+    rng: np.random.Generator,
+) -> None:
+    """Gibbs iterations start..stop-1 of one chain, updating its state arrays in place (compiled by numba)."""
+    n_patterns, n_lists = patterns.shape
+    classes = capture.shape[0]
+    observed = counts.sum()
+    weights = np.empty(classes)
+    log_capture = np.empty((classes, n_lists))
+    log_miss = np.empty((classes, n_lists))
+    chances = np.empty(classes)
+    missed = np.empty(classes)
+    size = np.zeros(classes, dtype=np.int64)
+    named = np.zeros((classes, n_lists), dtype=np.int64)
+    for iteration in range(start, stop):
+        remaining_stick = 1.0
+        for k in range(classes):
+            weights[k] = max(sticks[k] * remaining_stick, 1e-300)
+            remaining_stick *= 1.0 - sticks[k]
+            for j in range(n_lists):
+                log_capture[k, j] = np.log(capture[k, j])
+                log_miss[k, j] = np.log1p(-capture[k, j])
+        size[:] = 0
+        named[:, :] = 0
+        # the classes of the people seen: each pattern's count split over the classes by their posterior chances
+        for i in range(n_patterns):
+            top = -np.inf
+            for k in range(classes):
+                value = np.log(weights[k])
+                for j in range(n_lists):
+                    value += log_capture[k, j] if patterns[i, j] > 0.5 else log_miss[k, j]
+                chances[k] = value
+                top = max(top, value)
+            for k in range(classes):
+                chances[k] = np.exp(chances[k] - top)
+            chances /= chances.sum()
+            left, rest = counts[i], 1.0
+            for k in range(classes):
+                if left == 0:
+                    break
+                share = 1.0 if k == classes - 1 else min(1.0, max(0.0, chances[k] / rest)) if rest > 0 else 1.0
+                drawn = rng.binomial(left, share)
+                size[k] += drawn
+                for j in range(n_lists):
+                    if patterns[i, j] > 0.5:
+                        named[k, j] += drawn
+                left -= drawn
+                rest -= chances[k]
+        # the people no list recorded: how many (negative binomial), then their classes
+        for k in range(classes):
+            missed[k] = weights[k] * np.exp(log_miss[k].sum())
+        p_missed = min(missed.sum(), 1.0 - 1e-12)
+        unseen = rng.negative_binomial(observed, 1.0 - p_missed)
+        left, rest = unseen, 1.0
+        for k in range(classes):
+            if left == 0:
+                break
+            chance = missed[k] / p_missed
+            share = 1.0 if k == classes - 1 else min(1.0, max(0.0, chance / rest)) if rest > 0 else 1.0
+            drawn = rng.binomial(left, share)
+            size[k] += drawn
+            left -= drawn
+            rest -= chance
+        # each class's chances to be named by each list: Beta(1, 1) updated by the class's people
+        for k in range(classes):
+            for j in range(n_lists):
+                value = rng.beta(1.0 + named[k, j], 1.0 + size[k] - named[k, j])
+                capture[k, j] = min(max(value, 1e-12), 1.0 - 1e-12)
+        # the stick-breaking weights, then the concentration alpha
+        beyond = 0
+        log_rest = 0.0
+        for k in range(classes - 1, -1, -1):
+            if k < classes - 1:
+                sticks[k] = min(rng.beta(1.0 + size[k], alpha[0] + beyond), 1.0 - 1e-12)
+                log_rest += np.log1p(-sticks[k])
+            beyond += size[k]
+        sticks[classes - 1] = 1.0
+        alpha[0] = rng.gamma(ALPHA_SHAPE + classes - 1, 1.0 / (ALPHA_RATE - log_rest))
+        after = iteration - burn_in
+        if after >= 0 and after % thinning == thinning - 1:
+            kept[after // thinning] = observed + unseen
+
+
+_sweeps: Callable[..., None] = numba.njit(cache=True)(_sweeps_python)

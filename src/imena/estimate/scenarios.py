@@ -92,3 +92,12 @@ def benchmark_scenarios(seed: int, count: int = 50) -> list[Scenario]:
         scenario = heterogeneous_scenario(rng, total, n_lists, n_groups, copying=rng.random() < 0.8)
         scenarios.append(Scenario(f"scenario-{n + 1:02d}", total, scenario.histories, scenario.description))
     return scenarios
+
+
+def example_strata(seed: int = 1) -> dict[str, Scenario]:
+    """The documentation's example: two invented regions, four lists, a few thousand people each."""
+    rng = np.random.default_rng(seed)
+    return {
+        name: heterogeneous_scenario(rng, total, n_lists=4, n_groups=2)
+        for name, total in (("synthetic-A", 4_000), ("synthetic-B", 2_500))
+    }
