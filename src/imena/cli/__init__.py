@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from imena import __version__
+from imena.cli import estimate as estimate_command
 from imena.cli import operation, regions, simulate
 from imena.cli import parse as parse_command
 from imena.cli import registry as registry_commands
@@ -29,6 +30,7 @@ app.command("import")(registry_commands.import_command)
 app.command("stats")(registry_commands.stats_command)
 app.command("export")(registry_commands.export_command)
 app.command("search")(registry_commands.search_command)
+app.command("estimate")(estimate_command.command)
 
 
 def _version(show: bool) -> None:
