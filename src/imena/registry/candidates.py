@@ -219,8 +219,11 @@ def candidates(
     for tier, (forms, given_choice) in enumerate([*tiers, (None, given)]):
         if forms is None:  # the last tier is looked up only when it is reached
             forms = far_surname_forms(connection, reading.surname, (*surnames.exact, *surnames.slipped))
-        # a tier without a given name matches on the surname alone: a few of its entries are as good as all
+        # a tier without a given name matches on the surname alone: a few of its entries are as good as all;
+        # and once the surname's own forms fill a tier, looser forms rank below them but for their best few
         limit = PER_TIER if given_choice is not None and rank == 0 else 2 * ENOUGH * wanted_hits
+        if tier > 0 and len(rows) >= PER_TIER:
+            limit = min(limit, ENOUGH * wanted_hits)
         found = fetch(connection, tuple(forms), given_choice, filters, limit, preferred)
         rows += [row for row in found if row.pk not in seen]
         seen |= {row.pk for row in rows}

@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 
 from imena.names import normalise, split_query
 from imena.names.equivalents import civil_form, civil_patronymic
-from imena.names.query import QueryWord
+from imena.names.query import QueryWord, Reading
 from imena.registry.candidates import Filters, candidates, spellings
 from imena.registry.keys import GIVEN, PATRONYMIC, SURNAME, given_keys, neutral, surname_keys
 
@@ -75,6 +75,7 @@ def _sought(word: QueryWord, role: str) -> _Sought:
     )
 
 
+@lru_cache(maxsize=65_536)  # a search scores hundreds of entries that share a few surnames and given names
 def _match(word: QueryWord, value: str | None, role: str) -> tuple[float, str] | None:
     """How well a stored name part matches a query word: a score in [0, 1] and the kind of match."""
     if not value:
@@ -102,6 +103,15 @@ def _match(word: QueryWord, value: str | None, role: str) -> tuple[float, str] |
     return None
 
 
+def _covers(earlier: Reading, later: Reading) -> bool:
+    """Whether a later reading only leaves out words of an earlier one: it would score every entry lower
+    (a word left out costs more than a word mismatched), so its candidates need not be read."""
+    return earlier.surname == later.surname and all(
+        word is None or word == kept
+        for word, kept in ((later.given, earlier.given), (later.patronymic, earlier.patronymic))
+    )
+
+
 def search(engine: Engine, text: str, filters: Filters | None = None, limit: int = 10) -> list[Hit]:
     """The persons whose entries best match a name query, best first, each with its reasons."""
     filters = filters or Filters()
@@ -111,6 +121,7 @@ def search(engine: Engine, text: str, filters: Filters | None = None, limit: int
         found = [
             (rank, row)
             for rank, reading in enumerate(readings)
+            if not any(_covers(earlier, reading) for earlier in readings[:rank])
             for row in candidates(connection, reading, filters, limit, rank)
         ]
     scored: dict[int, Hit] = {}
