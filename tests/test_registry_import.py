@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, func, select
 
-from imena.registry import prepare, records
+from imena.registry import importer, prepare, records
 from imena.registry import schema as t
 from imena.registry.database import open_registry
 from imena.registry.importer import SourceInfo, import_file
@@ -175,3 +175,22 @@ def test_every_import_is_in_the_audit_log(registry: Engine, tmp_path: Path) -> N
     with registry.connect() as c:
         entry = c.execute(select(t.audit_log)).one()
     assert (entry.actor, entry.action, entry.detail["added"]) == ("tester", "import", 1)
+
+
+def test_a_large_import_refreshes_the_planners_statistics(
+    postgres_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = open_registry(postgres_server)
+    with engine.begin() as c:  # the session's server is shared: start from an empty registry
+        c.exec_driver_sql("TRUNCATE entries, name_forms, person_entries, persons, quarantine, imports, sources CASCADE")
+
+    def analysed() -> bool:
+        with engine.connect() as c:
+            query = "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'entries'"
+            return bool(c.exec_driver_sql(query).scalar())
+
+    monkeypatch.setattr(importer, "RESTATE_FROM", 3)
+    import_file(engine, write(tmp_path / "a.jsonl", [record(n) for n in range(2)]), SourceInfo("a"), format="jsonl")
+    assert not analysed()
+    import_file(engine, write(tmp_path / "b.jsonl", [record(n) for n in range(3)]), SourceInfo("b"), format="jsonl")
+    assert analysed()

@@ -23,6 +23,7 @@ from imena.registry.keys import dictionary_rows
 from imena.registry.prepare import FIELDS, PARALLEL_FROM, Prepared, prepared
 
 BATCH = 2000
+RESTATE_FROM = 10_000  # entries added or changed by one import from which the planner's statistics are refreshed
 ENTRY_COLUMNS = (
     "source_id",
     "current",
@@ -112,7 +113,20 @@ def import_file(
                 detail={"path": str(path), "file_sha256": digest, "import": import_id, **counts},
             )
         )
+    if summary.added + summary.versioned >= RESTATE_FROM:
+        refresh_statistics(engine)
     return summary
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """Let the database's planner see what a large import changed: a plan made for an empty table would
+    read millions of rows where an index reads a few."""
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            for table in (t.entries, t.name_forms, t.person_entries, t.persons):
+                connection.exec_driver_sql(f"ANALYZE {table.name}")
+        else:
+            connection.exec_driver_sql("PRAGMA optimize")
 
 
 def _ensure_source(connection: Connection, source: SourceInfo) -> None:
