@@ -19,7 +19,6 @@ from sqlalchemy import Connection, Engine, Table, func, insert, select, update
 
 from imena.registry import schema as t
 from imena.registry.inputs import read_items
-from imena.registry.keys import dictionary_rows
 from imena.registry.prepare import FIELDS, PARALLEL_FROM, Prepared, prepared
 
 BATCH = 2000
@@ -95,10 +94,14 @@ def import_file(
             )
         ).inserted_primary_key[0]  # type: ignore[index]
         writer = _Writer(connection, source.id, import_id)
-        for n, entry in enumerate(prepared(read_items(path, format, mapping), workers), start=1):
-            writer.take(entry, summary)
-            if progress and n % 1000 == 0:
-                progress(n)
+        done = 0
+        for batch in prepared(read_items(path, format, mapping), workers):
+            writer.forms |= batch.forms
+            for entry in batch.entries:
+                writer.take(entry, summary)
+            done += len(batch.entries)
+            if progress:
+                progress(done)
         writer.flush()
         if writer.synthetic:
             connection.execute(update(t.sources).where(t.sources.c.id == source.id).values(synthetic=True))
@@ -157,7 +160,8 @@ class _Writer:
         self.quarantine: list[dict[str, Any]] = []
         self.new_persons: list[tuple[str, bool]] = []
         self.synthetic = False  # any record marked synthetic marks its source synthetic
-        self.met: set[tuple[str | None, str | None]] = set()  # names whose forms this import has added
+        self.forms: set[tuple[str, str, str]] = set()  # name-dictionary rows of the entries read, to be added
+        self.added_forms: set[tuple[str, str, str]] = set()  # those this import has added
 
     def take(self, entry: Prepared, summary: ImportSummary) -> None:
         found = list(entry.problems)
@@ -199,7 +203,7 @@ class _Writer:
             for entry, version in zip(self.pending, self.versions, strict=True)
         ]
         self._write(t.entries, ENTRY_COLUMNS, rows)
-        self._add_forms([entry.names for entry in self.pending])
+        self._add_forms()
 
     def _write(self, table: Table, names: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
         """Rows into a table the fastest way each database allows: SQLite's driver directly (SQLAlchemy's
@@ -224,17 +228,13 @@ class _Writer:
         taken = self.connection.exec_driver_sql(f"SELECT nextval({sequence}) FROM generate_series(1, {int(count)})")
         return [row[0] for row in taken]
 
-    def _add_forms(self, printed: list[tuple[str | None, str | None]]) -> None:
-        """Add the batch's name forms that this import has not yet met to the dictionary; a form already
-        there from an earlier import is left as it is."""
-        new: set[tuple[str, str, str]] = set()
-        for surname, given in printed:
-            for names in ((surname, None), (None, given)):
-                if names not in self.met:
-                    self.met.add(names)
-                    new.update(dictionary_rows(*names))
+    def _add_forms(self) -> None:
+        """Add the name forms of the entries read so far that this import has not yet added to the
+        dictionary; a form there already from an earlier import is left as it is."""
+        new = self.forms - self.added_forms
         if not new:
             return
+        self.added_forms |= new
         ordered = sorted(new)  # in the tree's order: each page is visited once a batch
         if self.connection.dialect.name == "sqlite":
             self.connection.exec_driver_sql(
@@ -247,6 +247,7 @@ class _Writer:
                 " ON CONFLICT DO NOTHING",
                 (keys, parts, forms),
             )
+        self.forms = set()
 
     def flush(self) -> None:
         c = self.connection

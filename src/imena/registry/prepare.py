@@ -21,6 +21,7 @@ import orjson
 from imena.gazetteer import Gazetteer
 from imena.parse import PARSER_VERSION
 from imena.registry.inputs import Incoming, Item, incoming
+from imena.registry.keys import dictionary_rows
 from imena.registry.records import COLUMNS, columns, problems, stored_record
 
 CHUNK = 1000  # entries a worker prepares at a time: enough to make the hand-over cheap
@@ -71,27 +72,40 @@ def prepare(item: Incoming, gazetteer: Gazetteer) -> Prepared:
     return Prepared(item.line, entry_id, (), "", serialized, digest, values)
 
 
-def _prepare_chunk(items: list[Item]) -> list[Prepared]:
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Entries prepared together, with the name-dictionary rows of their names (made where the entries
+    were: phonetic codes are the costliest part of an entry's keys)."""
+
+    entries: list[Prepared]
+    forms: set[tuple[str, str, str]]
+
+
+def _prepare_batch(items: list[Item]) -> Batch:
     gazetteer = Gazetteer.load()  # built once per process and kept by the gazetteer itself
-    return [prepare(incoming(item), gazetteer) for item in items]
+    entries = [prepare(incoming(item), gazetteer) for item in items]
+    names = {entry.names for entry in entries if entry.values}
+    surnames, given = {surname for surname, _ in names}, {name for _, name in names}
+    forms = {row for surname in surnames for row in dictionary_rows(surname, None)}
+    forms |= {row for name in given for row in dictionary_rows(None, name)}
+    return Batch(entries, forms)
 
 
-def prepared(items: Iterable[Item], workers: int) -> Iterator[Prepared]:
-    """The items prepared in their order, by `workers` other processes (none: here)."""
-    if workers <= 1:
-        gazetteer = Gazetteer.load()
-        for item in items:
-            yield prepare(incoming(item), gazetteer)
-        return
+def prepared(items: Iterable[Item], workers: int) -> Iterator[Batch]:
+    """The items prepared in their order, in batches, by `workers` other processes (none: here)."""
     iterator = iter(items)
+    if workers <= 1:
+        while chunk := list(islice(iterator, CHUNK)):
+            yield _prepare_batch(chunk)
+        return
     # fork: the workers start at once with the parent's modules loaded; the parent's open database
     # connection is never used in them
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        waiting: deque[Future[list[Prepared]]] = deque()
+        waiting: deque[Future[Batch]] = deque()
         while True:
             while len(waiting) < 2 * workers and (chunk := list(islice(iterator, CHUNK))):
-                waiting.append(pool.submit(_prepare_chunk, chunk))  # a bounded queue: big files stay out of memory
+                waiting.append(pool.submit(_prepare_batch, chunk))  # a bounded queue: big files stay out of memory
             if not waiting:
                 return
-            yield from waiting.popleft().result()
+            yield waiting.popleft().result()
