@@ -81,6 +81,27 @@ def test_typos_are_forgiven_and_said(registry: Engine) -> None:
     assert "surname: typo" in hits[0].why
 
 
+def test_two_slips_in_the_surname_and_one_in_the_given_name_are_forgiven(registry: Engine) -> None:
+    # two slips that change the surname's sound: found only among the forms two slips away
+    assert names(registry, "Шевенкко Иавн")[0] == "Шевченко Иван Петрович"
+    assert names(registry, "Шивчекно Иван")[0] == "Шевченко Иван Петрович"
+
+
+def test_an_entry_printing_only_the_initial_matches_the_full_name(registry_url: str, tmp_path: Path) -> None:
+    engine = open_registry(registry_url)
+    record = {
+        "id": "1",
+        "text": "Серов И. П., 1890 г. р.",
+        "name": {"surname": "Серов", "given": "И.", "patronymic": "П."},
+    }
+    path = tmp_path / "initials.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    import_file(engine, path, SourceInfo("list"), format="jsonl")
+    hits = search(engine, "Серов Иван Петрович")
+    assert hits and hits[0].name == "Серов И. П."
+    assert "given name: initial" in hits[0].why
+
+
 def test_church_folk_and_ukrainian_forms_find_the_civil_name_and_back(registry: Engine) -> None:
     hits = search(registry, "Покровский Иван Федорович")
     assert hits[0].name == "Покровский Иоанн Феодорович"

@@ -3,7 +3,7 @@ one indexed read of entries for the forms chosen, best forms first.
 
 Matching on the dictionary rather than on entries is what keeps search fast among millions: a surname one
 slip away, or one that sounds alike, is decided once per distinct form (a few hundred thousand), and only
-the entries of the forms kept are read, through the (surname form, given form) index.
+the entries of the forms kept are read, through the (surname, given name, patronymic form) index.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 from sqlalchemy import ColumnElement, Connection, Text, and_, any_, bindparam, case, false, func, or_, select
 from sqlalchemy.dialects import postgresql
 
@@ -34,6 +34,8 @@ _RUSSIAN = frozenset(_LETTERS)
 
 @dataclass(frozen=True)
 class Filters:
+    """What a search is narrowed to besides the name."""
+
     born: tuple[int, int] | None = None
     region: str | None = None
     penalty: str | None = None
@@ -100,9 +102,7 @@ def _closest(forms: set[str], spellings: Iterable[str], limit: int | None, most:
     as a common phonetic code or a first letter holds thousands of forms."""
     distance: dict[str, int] = {}
     for spelling in spellings:
-        for form, slips, _ in process.extract(
-            spelling, forms, scorer=Levenshtein.distance, score_cutoff=most, limit=limit
-        ):
+        for form, slips, _ in process.extract(spelling, forms, scorer=OSA.distance, score_cutoff=most, limit=limit):
             distance[form] = min(slips, distance.get(form, slips))
     return tuple(sorted(distance, key=lambda form: (distance[form], form))[:limit])
 
@@ -143,7 +143,7 @@ def _slips(form: str) -> int:
 
 
 def _distance(form: str, spellings: Iterable[str]) -> int:
-    return min((Levenshtein.distance(form, s) for s in spellings), default=99)
+    return min((OSA.distance(form, s) for s in spellings), default=99)
 
 
 def lookup(connection: Connection, part: str, keys: set[str]) -> list[tuple[str, str]]:
@@ -202,23 +202,27 @@ def candidates(
 ) -> list[Any]:
     """Entries that may be the person, read in tiers from the closest surname forms to the loosest until
     there are enough: its own forms, forms that sound alike and forms one slip away, each with a close given
-    name; then its own and sounding forms with any given name; then forms two slips away. A less likely
+    name; then its own and sounding forms with any given name; then forms two slips away, with a close given
+    name, then with any. A less likely
     reading of the query (`rank` above 0) reads fewer entries a tier."""
     if reading.surname is None:
         return []
     surnames = surname_forms(connection, reading.surname)
     given = given_forms(connection, reading.given) if reading.given is not None else None
     preferred = Preferred.of(reading)
-    tiers: list[tuple[Iterable[str], GivenForms | None]] = [
+    far: tuple[str, ...] | None = None  # looked up only when its tier is reached
+    tiers: list[tuple[tuple[str, ...] | None, GivenForms | None]] = [
         (surnames.exact, given), (surnames.sounding, given), (surnames.slipped, given),
     ]  # fmt: skip
     if given is not None:
-        tiers.append(((*surnames.exact, *surnames.sounding), None))
+        tiers += [((*surnames.exact, *surnames.sounding), None), (None, given)]
+    tiers.append((None, None))
     rows: list[Any] = []
     seen: set[int] = set()
-    for tier, (forms, given_choice) in enumerate([*tiers, (None, given)]):
-        if forms is None:  # the last tier is looked up only when it is reached
-            forms = far_surname_forms(connection, reading.surname, (*surnames.exact, *surnames.slipped))
+    for tier, (forms, given_choice) in enumerate(tiers):
+        if forms is None:
+            far = far_surname_forms(connection, reading.surname, surnames.exact) if far is None else far
+            forms = far
         # a tier without a given name matches on the surname alone: a few of its entries are as good as all;
         # and once the surname's own forms fill a tier, looser forms rank below them but for their best few
         limit = PER_TIER if given_choice is not None and rank == 0 else 2 * ENOUGH * wanted_hits

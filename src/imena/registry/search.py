@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 from sqlalchemy import Engine
 
 from imena.names import normalise, split_query
@@ -92,7 +92,7 @@ def _match(word: QueryWord, value: str | None, role: str) -> tuple[float, str] |
     civil = _CIVIL.get(role)
     if civil and (form := civil(value)) is not None and form in sought.civil_forms:
         return 0.9, "another form of the name"
-    best = min((Levenshtein.distance(stored, s) for s in sought.spellings), default=99)
+    best = min((OSA.distance(stored, s) for s in sought.spellings), default=99)  # a swap is one slip
     if best <= 2 and len(stored) > 3:
         return 0.85 - 0.1 * best, "typo"
     codes = _CODES.get(role)
