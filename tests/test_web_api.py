@@ -49,6 +49,8 @@ def test_filters_narrow_the_search(client: TestClient) -> None:
         return [hit["name"] for hit in client.get("/api/search", params={"q": "Шевченко", **params}).json()["results"]]
 
     assert names() == ["Шевченко Иван Петрович"]
+    assert names(born_from="", born_to="", region="", penalty="", source="") == ["Шевченко Иван Петрович"]  # a form
+    assert names(born_from=1889, born_to=1890) == ["Шевченко Иван Петрович"]
     assert names(born_from=1895) == []
     assert names(penalty="camp") == []
     assert names(source="book") == []
@@ -122,9 +124,12 @@ def test_the_operation_api_and_charts(client: TestClient) -> None:
 
 def test_pages_speak_russian_and_english(client: TestClient) -> None:
     assert "Поиск" in client.get("/search").text
-    english = client.get("/search?lang=en")
+    english = client.get("/search?q=Shevchenko&lang=en")
     assert "Search" in english.text and english.cookies.get("lang") == "en"
+    assert "surname: variant spelling" in english.text
+    assert 'href="?q=Shevchenko&amp;lang=ru"' in english.text  # the switch keeps the query
     assert "Search" in client.get("/operation").text  # the choice is remembered
+    assert "фамилия: другое написание" in client.get("/search?q=Shevchenko&lang=ru").text
     assert "Поиск" in TestClient(client.app).get("/", headers={"accept-language": "ru-RU,ru;q=0.9"}).text
 
 

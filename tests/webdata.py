@@ -48,7 +48,7 @@ BOOKS: dict[str, tuple[SourceInfo, bool, list[dict[str, Any]]]] = {
         ],
     ),
     "book": (
-        SourceInfo("book", "Тестовая книга", citation="Тест, 2001", kind="memorial_book"),
+        SourceInfo("book", "Тестовая книга (вымышленные записи тестов)", citation="Тест, 2001", kind="memorial_book"),
         False,
         [_entry("17", "Смирнов", "Пётр", "Ильич", "1887", sentence={"penalty": "death"})],
     ),

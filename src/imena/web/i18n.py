@@ -129,6 +129,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "users.role": "Роль",
         "users.added": "Добавлен",
         "error.title": "Ошибка",
+        "why.surname": "фамилия",
+        "why.given name": "имя",
+        "why.patronymic": "отчество",
+        "why.exact": "точно",
+        "why.variant spelling": "другое написание",
+        "why.another form of the name": "другая форма имени",
+        "why.sounds alike": "созвучно",
+        "why.typo": "опечатка",
+        "why.initial": "инициал",
         "footer": "Свободная программа (GPL-3.0-or-later). Данные — с указанием источника.",
     },
     "en": {
@@ -246,6 +255,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "users.role": "Role",
         "users.added": "Added",
         "error.title": "Error",
+        "why.surname": "surname",
+        "why.given name": "given name",
+        "why.patronymic": "patronymic",
+        "why.exact": "exact",
+        "why.variant spelling": "variant spelling",
+        "why.another form of the name": "another form of the name",
+        "why.sounds alike": "sounds alike",
+        "why.typo": "typo",
+        "why.initial": "initial",
         "footer": "Free software (GPL-3.0-or-later). Every datum with its source.",
     },
 }
@@ -262,6 +280,12 @@ def language(request: Request) -> str:
         if code in LANGUAGES:
             return code
     return DEFAULT
+
+
+def reason(why: str, t: Callable[[str], str]) -> str:
+    """A search hit's reason ("surname: typo", as the API gives it) in the interface's language."""
+    part, _, kind = why.partition(": ")
+    return f"{t('why.' + part)}: {t('why.' + kind)}" if kind else t("why." + part)
 
 
 def translator(lang: str) -> Callable[[str], str]:

@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 
 from imena.web import security
 from imena.web.books import registry_synthetic
-from imena.web.i18n import LANGUAGES, language, translator
+from imena.web.i18n import LANGUAGES, language, reason, translator
 
 PACKAGE = Path(str(resources.files("imena.web")))
 
@@ -38,14 +38,18 @@ def engine_of(request: Request) -> Engine:
 def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
     """A page in the visitor's language; a language chosen by ?lang= is remembered in a cookie."""
     lang = language(request)
+    t = translator(lang)
+    switch = {code: "?" + request.url.include_query_params(lang=code).query for code in LANGUAGES}
     templates: Jinja2Templates = request.app.state.templates
     response = templates.TemplateResponse(
         request,
         template,
         {
-            "t": translator(lang),
+            "t": t,
             "lang": lang,
             "languages": LANGUAGES,
+            "switch": switch,
+            "reasons": lambda whys: "; ".join(reason(why, t) for why in whys),
             "registry_synthetic": registry_synthetic(engine_of(request)),
             "user": security.current_user(request),
             "csrf": security.csrf_token(request),

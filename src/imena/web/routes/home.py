@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from imena.registry.stats import registry_stats
 from imena.web.books import registry_synthetic
@@ -22,6 +22,11 @@ def _stats(request: Request) -> dict[str, Any]:
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def home(request: Request) -> HTMLResponse:
     return render(request, "home.html", {"stats": _stats(request)})
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> Response:
+    return Response(status_code=204)
 
 
 @router.get("/api/stats", tags=["registry"])

@@ -22,8 +22,9 @@ class SearchForm:
     """The search's query and filters, read the same way by the page and the API."""
 
     q: Annotated[str, Query(max_length=200, description="A name in any order and script")] = ""
-    born_from: Annotated[int | None, Query(ge=1800, le=1950)] = None
-    born_to: Annotated[int | None, Query(ge=1800, le=1950)] = None
+    # a plain form sends an empty field as "": years are read as text, empty meaning no bound
+    born_from: Annotated[str, Query(pattern=r"^(\d{4})?$", description="A year, or empty")] = ""
+    born_to: Annotated[str, Query(pattern=r"^(\d{4})?$", description="A year, or empty")] = ""
     region: Annotated[str, Query(max_length=200, description="The 1937 region, by any of its names")] = ""
     penalty: Annotated[str, Query(description="death, camp, prison, exile, ...")] = ""
     source: Annotated[str, Query(max_length=100, description="Only this source's entries")] = ""
@@ -33,7 +34,7 @@ class SearchForm:
         """The registry's filters; an unknown region is the visitor's error (422), not an empty result."""
         born = None
         if self.born_from or self.born_to:
-            born = (self.born_from or 1800, self.born_to or 1950)
+            born = (int(self.born_from or 1000), int(self.born_to or 3000))
         unit = None
         if self.region.strip():
             found = request.app.state.ledger.gazetteer.find(self.region.strip())
