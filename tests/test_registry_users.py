@@ -33,3 +33,22 @@ def test_accounts_are_hashed_checked_and_audited(tmp_path: Path) -> None:
     set_active(engine, "anna", False, actor="test")
     assert authenticate(engine, "anna", "correct horse") is None
     assert [(u.name, u.active) for u in list_users(engine)] == [("anna", False)]
+
+
+def test_the_users_command_adds_lists_and_disables(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from imena.cli import app
+
+    db = ["--db", f"sqlite:///{tmp_path / 'r.db'}"]
+    runner = CliRunner()
+    added = runner.invoke(
+        app, [*db, "users", "add", "anna", "--role", "admin", "--password-stdin"], input="long secret\n"
+    )
+    assert added.exit_code == 0, added.output
+    refused = runner.invoke(app, [*db, "users", "add", "boris", "--password-stdin"], input="short\n")
+    assert refused.exit_code == 2 and "8 characters" in refused.output
+    assert runner.invoke(app, [*db, "users", "disable", "anna"]).exit_code == 0
+    listed = runner.invoke(app, [*db, "users", "list"]).output
+    assert "anna" in listed and "disabled" in listed and "boris" not in listed
+    assert authenticate(open_registry(db[1]), "anna", "long secret") is None

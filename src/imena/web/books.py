@@ -38,6 +38,13 @@ def sources_list(engine: Engine) -> list[dict[str, Any]]:
     return [{**{k: r[k] for k in SOURCE_FIELDS}, "entries": counts.get(r["id"], 0)} for r in rows]
 
 
+def source_choices(engine: Engine) -> list[dict[str, Any]]:
+    """The sources' ids and titles for the search form: no count of entries, which would read every entry."""
+    with engine.connect() as c:
+        rows = c.execute(select(t.sources.c.id, t.sources.c.title).order_by(t.sources.c.title)).all()
+    return [{"id": r.id, "title": r.title} for r in rows]
+
+
 def source_info(engine: Engine, source_id: str) -> dict[str, Any] | None:
     e = t.entries.c
     with engine.connect() as c:

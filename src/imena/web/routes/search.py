@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from imena.registry.records import PENALTIES
 from imena.registry.search import Filters, Hit, search
-from imena.web.books import registry_synthetic, sources_list
+from imena.web.books import registry_synthetic, source_choices
 from imena.web.rendering import download, engine_of, render
 
 router = APIRouter()
@@ -62,7 +62,7 @@ def search_page(request: Request, form: Annotated[SearchForm, Depends()]) -> HTM
     partial = request.headers.get("hx-request") == "true"
     context = {
         "form": form, "hits": hits, "error": error, "penalties": sorted(PENALTIES),
-        "sources": [] if partial else sources_list(engine_of(request)), "query_string": request.url.query,
+        "sources": [] if partial else source_choices(engine_of(request)), "query_string": request.url.query,
     }  # fmt: skip
     return render(request, "_results.html" if partial else "search.html", context)
 
