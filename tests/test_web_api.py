@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from imena.operation import Ledger
+from imena.registry import schema as t
 from imena.registry.users import add_user
 from imena.web import create_app
 from imena.web.i18n import MESSAGES
@@ -153,6 +154,9 @@ def test_api_docs_work_offline(client: TestClient) -> None:
 
 
 def test_visitors_cannot_write(client: TestClient) -> None:
+    assert client.patch("/api/sources/book", json={"citation": "forged"}).status_code == 401
+    assert client.post("/source/book", data={"title": "forged"}).status_code == 401
+    assert client.get("/api/sources/book").json()["title"] == "Тестовая книга (вымышленные записи тестов)"
     assert client.post("/api/users", json={"name": "x", "password": "12345678", "role": "admin"}).status_code == 401
     assert client.post("/admin/users", data={"name": "x", "password": "12345678", "role": "admin"}).status_code == 401
     assert client.get("/admin/users").status_code == 401
@@ -186,3 +190,23 @@ def test_editors_log_in_and_only_admins_add_accounts(client: TestClient, registr
     assert added.status_code == 200 and "gleb" in added.text
     admin.post("/logout", data={"csrf": token})
     assert admin.get("/api/me").json()["user"] is None
+
+
+def test_editors_correct_a_source_and_the_audit_log_keeps_the_old(client: TestClient, registry: Engine) -> None:
+    add_user(registry, "editor", "editor-password", "editor")
+    token = _login(client, "editor", "editor-password")
+    assert client.patch("/api/sources/book", json={"citation": "Тест, 2002"}).status_code == 403  # no CSRF token
+    edited = client.patch("/api/sources/book", json={"citation": "Тест, 2002", "synthetic": True},
+                          headers={"X-CSRF-Token": token})  # fmt: skip
+    assert edited.status_code == 200
+    assert (edited.json()["citation"], edited.json()["synthetic"]) == ("Тест, 2002", False)  # synthetic is a fact
+    form = {"title": "Тестовая книга, 2-е изд.", "citation": "", "year": "2002", "csrf": token}
+    assert client.post("/source/book", data=form, follow_redirects=False).status_code == 303
+    source = client.get("/api/sources/book").json()
+    assert (source["title"], source["citation"], source["year"]) == ("Тестовая книга, 2-е изд.", None, 2002)
+    with registry.connect() as c:
+        log = c.execute(select(t.audit_log.c.action, t.audit_log.c.detail).order_by(t.audit_log.c.id)).all()
+    edits = [detail for action, detail in log if action == "source.edit"]
+    assert edits[0] == {"before": {"citation": "Тест, 2001"}, "after": {"citation": "Тест, 2002"}}
+    assert edits[1]["before"]["title"] == "Тестовая книга (вымышленные записи тестов)"
+    assert client.patch("/api/sources/none", json={"title": "x"}, headers={"X-CSRF-Token": token}).status_code == 404

@@ -4,10 +4,11 @@ all their entries for download. Shared by the source pages and `/api/sources`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, insert, select, update
 
 from imena.registry import schema as t
 
@@ -81,3 +82,26 @@ def all_source_entries(engine: Engine, source_id: str) -> Iterator[dict[str, Any
     with engine.connect() as c:
         for r in c.execution_options(yield_per=1000).execute(_query(source_id)).mappings():
             yield _row(r)
+
+
+EDITABLE = ("title", "editor", "year", "region", "kind", "citation", "reliability")  # never `synthetic`: a fact
+
+
+def edit_source(engine: Engine, source_id: str, changes: dict[str, Any], actor: str) -> dict[str, Any] | None:
+    """Correct a source's description; the audit log keeps what it was. None if there is no such source."""
+    changes = {key: value for key, value in changes.items() if key in EDITABLE}
+    with engine.begin() as c:
+        row = c.execute(select(t.sources).where(t.sources.c.id == source_id)).mappings().first()
+        if row is None:
+            return None
+        before = {key: row[key] for key in changes if row[key] != changes[key]}
+        if before:
+            c.execute(update(t.sources).where(t.sources.c.id == source_id).values(**{k: changes[k] for k in before}))
+            detail = {"before": before, "after": {key: changes[key] for key in before}}
+            at = dt.datetime.now(dt.UTC)
+            c.execute(
+                insert(t.audit_log).values(
+                    at=at, actor=actor, action="source.edit", target=f"source:{source_id}", detail=detail
+                )
+            )
+    return source_info(engine, source_id)

@@ -98,6 +98,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "source.page": "Страница",
         "source.prev": "← назад",
         "source.next": "вперёд →",
+        "source.edit": "Исправить описание источника",
+        "source.save": "Сохранить",
         "op.title": "Операция по приказу № 00447",
         "op.intro": "Лимиты приказа по регионам и категориям, их увеличения, донесения НКВД и оценки "
         "историков, каждое со своим источником. Неизвестное показано как пробел, а не как ноль.",
@@ -224,6 +226,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "source.page": "Page",
         "source.prev": "← previous",
         "source.next": "next →",
+        "source.edit": "Correct the source's description",
+        "source.save": "Save",
         "op.title": "The operation under Order No. 00447",
         "op.intro": "The order's limits by region and category, their increases, the NKVD's reports and "
         "historians' estimates, each with its source. What is not known is shown as a gap, never as zero.",

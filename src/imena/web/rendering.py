@@ -52,7 +52,7 @@ def render(request: Request, template: str, context: dict[str, Any], status_code
             "reasons": lambda whys: "; ".join(reason(why, t) for why in whys),
             "registry_synthetic": registry_synthetic(engine_of(request)),
             "user": security.current_user(request),
-            "csrf": security.csrf_token(request),
+            "csrf": lambda: security.csrf_token(request),  # made only where a form needs it: visitors get no cookie
             **context,
         },
         status_code=status_code,
