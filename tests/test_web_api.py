@@ -153,6 +153,12 @@ def test_api_docs_work_offline(client: TestClient) -> None:
         assert "http" not in client.get(page).text.split("<body>")[0].replace('xmlns="http', "")
 
 
+def test_visitors_get_no_cookie_until_they_log_in(client: TestClient) -> None:
+    for page in ("/", "/search?q=Шевченко", "/operation", "/source/book", "/api/search?q=Шевченко"):
+        assert "set-cookie" not in client.get(page).headers, page
+    assert "imena_session" in client.get("/login").headers["set-cookie"]
+
+
 def test_visitors_cannot_write(client: TestClient) -> None:
     assert client.patch("/api/sources/book", json={"citation": "forged"}).status_code == 401
     assert client.post("/source/book", data={"title": "forged"}).status_code == 401
