@@ -15,7 +15,8 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## demo: install, then show the ledger and its gaps, the model's fit, a synthetic corpus parsed, imported and searched
+## demo: install, then show the ledger and its gaps, the model's fit, a synthetic corpus parsed, imported and searched,
+## and serve the web application on it (http://127.0.0.1:8000/; Ctrl+C stops it)
 demo: $(STAMP)
 	$(BIN)/imena operation summary
 	$(BIN)/imena operation gaps
@@ -28,12 +29,18 @@ demo: $(STAMP)
 	$(BIN)/imena --db demo/registry.db import demo/memo.jsonl --source syn-memo-db --title "Synthetic database"
 	$(BIN)/imena --db demo/registry.db stats
 	$(BIN)/imena --db demo/registry.db search "$$(head -n 1 demo/memo.jsonl | $(BIN)/python -c 'import json,sys; n=json.load(sys.stdin)["name"]; print(n["surname"], n["given"][0] + ".")')"
+	$(BIN)/imena --db demo/registry.db serve
 
-## system-deps: what the tests need from Debian (a PostgreSQL server), installed when missing
+## system-deps: what the tests need from Debian (a PostgreSQL server, Chromium for the browser tests), installed
+## when missing; Playwright drives Debian's Chromium, and `playwright install` is never run
 system-deps:
 	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 		echo "installing PostgreSQL from Debian for the registry tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	fi
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "installing Chromium from Debian for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
 ## lint: ruff and mypy over the package, the tests and the benchmarks

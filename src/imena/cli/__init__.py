@@ -11,6 +11,7 @@ from imena.cli import estimate as estimate_command
 from imena.cli import operation, regions, simulate
 from imena.cli import parse as parse_command
 from imena.cli import registry as registry_commands
+from imena.cli import web as web_commands
 from imena.cli.output import errors
 from imena.csvfile import ReferenceDataError
 from imena.registry.database import RegistryError
@@ -31,6 +32,8 @@ app.command("stats")(registry_commands.stats_command)
 app.command("export")(registry_commands.export_command)
 app.command("search")(registry_commands.search_command)
 app.command("estimate")(estimate_command.command)
+app.command("serve")(web_commands.serve_command)
+app.add_typer(web_commands.users, name="users")
 
 
 def _version(show: bool) -> None:

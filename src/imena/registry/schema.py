@@ -162,3 +162,16 @@ quarantine = Table(
     Column("raw", Text, nullable=False),
     Column("reason", Text, nullable=False),
 )
+
+users = Table(
+    "users",
+    metadata,
+    # the web application's editors and admins; visitors need no account (the registry is public to read)
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False),
+    Column("password_hash", Text, nullable=False),  # argon2id, with its salt and parameters
+    Column("role", String(20), nullable=False),  # editor, admin
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("name"),
+)

@@ -1,0 +1,89 @@
+"""What every page and download shares: the templates with the language, the user, the CSRF token and the
+synthetic banner in their context, and result lists written as CSV or JSON.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import orjson
+from fastapi import Request
+from fastapi.responses import HTMLResponse, Response, StreamingResponse
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import Engine
+
+from imena.web import security
+from imena.web.books import registry_synthetic
+from imena.web.i18n import LANGUAGES, language, reason, translator
+
+PACKAGE = Path(str(resources.files("imena.web")))
+
+
+def make_templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
+    templates.env.filters["n"] = lambda v: "" if v is None else f"{v:,}".replace(",", "\u202f")
+    return templates
+
+
+def engine_of(request: Request) -> Engine:
+    engine: Engine = request.app.state.engine
+    return engine
+
+
+def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
+    """A page in the visitor's language; a language chosen by ?lang= is remembered in a cookie."""
+    lang = language(request)
+    t = translator(lang)
+    switch = {code: "?" + request.url.include_query_params(lang=code).query for code in LANGUAGES}
+    templates: Jinja2Templates = request.app.state.templates
+    response = templates.TemplateResponse(
+        request,
+        template,
+        {
+            "t": t,
+            "lang": lang,
+            "languages": LANGUAGES,
+            "switch": switch,
+            "reasons": lambda whys: "; ".join(reason(why, t) for why in whys),
+            "registry_synthetic": registry_synthetic(engine_of(request)),
+            "user": security.current_user(request),
+            "csrf": lambda: security.csrf_token(request),  # made only where a form needs it: visitors get no cookie
+            **context,
+        },
+        status_code=status_code,
+    )
+    if request.query_params.get("lang") in LANGUAGES:
+        response.set_cookie("lang", lang, max_age=365 * 24 * 3600, samesite="lax")
+    return response
+
+
+def _csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
+        if buffer.tell() > 65536:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def download(rows: Iterable[dict[str, Any]], columns: Sequence[str], format: str, name: str) -> Response:
+    """A result list as a CSV file or as JSON Lines, streamed; each row keeps its `synthetic` mark."""
+    disposition = {"Content-Disposition": f'attachment; filename="{name}.{format}"'}
+    if format == "csv":
+        return StreamingResponse(_csv(rows, columns), media_type="text/csv; charset=utf-8", headers=disposition)
+    lines = (orjson.dumps(row).decode() + "\n" for row in rows)
+    return StreamingResponse(lines, media_type="application/x-ndjson", headers=disposition)
+
+
+def json_response(document: Any) -> Response:
+    """JSON as orjson writes it (dates as ISO strings, Cyrillic unescaped)."""
+    return Response(orjson.dumps(document), media_type="application/json")

@@ -1,0 +1,36 @@
+"""The home page and `/api/stats`: what the registry holds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from imena.registry.stats import registry_stats
+from imena.web.books import registry_synthetic
+from imena.web.rendering import engine_of, render
+
+router = APIRouter()
+
+
+def _stats(request: Request) -> dict[str, Any]:
+    engine = engine_of(request)
+    return {**registry_stats(engine), "synthetic": registry_synthetic(engine)}
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def home(request: Request) -> HTMLResponse:
+    return render(request, "home.html", {"stats": _stats(request)})
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> Response:
+    return Response(status_code=204)
+
+
+@router.get("/api/stats", tags=["registry"])
+def stats(request: Request) -> dict[str, Any]:
+    """Counts of sources, entries, persons, synthetic entries; entries by source, penalty and operation.
+    `synthetic` is true when the registry holds any synthetic source."""
+    return _stats(request)
