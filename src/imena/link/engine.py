@@ -1,0 +1,155 @@
+"""Training and prediction with Splink, on DuckDB (one machine) or Spark (a cluster), with the same settings.
+
+A trained model is Splink's own settings JSON (`Model.settings`): it holds the SQL of every level, so the
+engine it is loaded into must have registered `imena_jaro_winkler` first, which `duckdb_engine` and
+`spark_engine` do.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any, cast
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.process import cpdist
+from splink import DuckDBAPI, Linker, block_on
+
+from imena.link.comparisons import (
+    DETERMINISTIC_BLOCKS,
+    JARO_WINKLER,
+    NEW,
+    TRAINING_BLOCKS,
+    blocking_rules,
+    settings,
+)
+
+# EM on clean data drives some m probabilities to zero, which makes one disagreeing field a veto (weights of
+# -100 and below); real entries have parser slips and clerks' errors, so no level's m or u goes below this.
+FLOOR = 0.005
+
+# The columns of a prediction kept for clustering, review and explanation (besides gamma_ and bf_ ones).
+PAIR_COLUMNS = ("unique_id_l", "unique_id_r", "match_weight", "match_probability")
+
+
+@dataclass(frozen=True)
+class Model:
+    """A trained linkage model: Splink's settings with the m and u probabilities EM found."""
+
+    settings: dict[str, Any]
+
+    def to_json(self) -> str:
+        return json.dumps(self.settings, ensure_ascii=False, indent=1)
+
+    @classmethod
+    def from_json(cls, text: str) -> Model:
+        return cls(json.loads(text))
+
+
+def jaro_winkler(left: pa.Array, right: pa.Array) -> pa.Array:
+    """Jaro-Winkler similarity by characters of two string columns, vectorised (rapidfuzz's C++), null for a
+    null on either side."""
+    missing = pc.or_(pc.is_null(left), pc.is_null(right))
+    scores = cpdist(
+        pc.fill_null(left, "").to_pylist(),
+        pc.fill_null(right, "").to_pylist(),
+        scorer=JaroWinkler.normalized_similarity,
+        dtype="float64",
+        workers=1,
+    )
+    return pc.if_else(missing, pa.scalar(None, pa.float64()), pa.array(scores, pa.float64()))
+
+
+def duckdb_engine(connection: duckdb.DuckDBPyConnection | None = None) -> DuckDBAPI:
+    """Splink's DuckDB backend with imena's functions registered (in memory unless a connection is given)."""
+    connection = connection or duckdb.connect()
+    cast(Any, connection).create_function(  # its stubs know no arrow UDF
+        JARO_WINKLER,
+        jaro_winkler,
+        ["VARCHAR", "VARCHAR"],
+        "DOUBLE",
+        type="arrow",
+        null_handling="special",
+        side_effects=False,
+    )
+    return DuckDBAPI(connection=connection)
+
+
+def spark_engine(spark: Any, *, num_partitions: int = 4) -> Any:
+    """Splink's Spark backend with imena's functions registered as a vectorised (pandas) UDF."""
+    import pandas as pd
+    from pyspark.sql.functions import pandas_udf  # type: ignore[attr-defined]
+    from splink import SparkAPI
+
+    @pandas_udf("double")  # type: ignore[misc]
+    def similarity(left: pd.Series, right: pd.Series) -> pd.Series:
+        scores = jaro_winkler(pa.array(left, pa.string()), pa.array(right, pa.string()))
+        return cast(pd.Series, scores.to_pandas())
+
+    spark.udf.register(JARO_WINKLER, similarity)
+    return SparkAPI(  # type: ignore[no-untyped-call]
+        spark_session=spark,
+        num_partitions_on_repartition=num_partitions,
+        register_udfs_automatically=False,
+    )
+
+
+def _register(engine: Any, entries: pa.Table) -> Any:
+    """The entries as a table of the engine, under a fresh name (an engine refuses a name twice)."""
+    return engine.register(entries if isinstance(engine, DuckDBAPI) else entries.to_pandas())
+
+
+def train(entries: pa.Table, engine: Any, *, seed: int = 42, max_pairs: float = 2e6) -> Model:
+    """Unsupervised training: the prior from pairs surely the same, u by random sampling, m by EM."""
+    linker = Linker(_register(engine, entries), settings())
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on(*columns) for columns in DETERMINISTIC_BLOCKS], recall=0.7
+    )
+    linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=seed)
+    for columns in TRAINING_BLOCKS:
+        linker.training.estimate_parameters_using_expectation_maximisation(block_on(*columns))
+    return Model(floored(linker.misc.save_model_to_json()))
+
+
+def floored(trained: dict[str, Any], floor: float = FLOOR) -> dict[str, Any]:
+    """The model with every trained m and u probability at least `floor`, each comparison's renormalised."""
+    trained = json.loads(json.dumps(trained))
+    for comparison in trained["comparisons"]:
+        levels = [level for level in comparison["comparison_levels"] if not level.get("is_null_level")]
+        for name in ("m_probability", "u_probability"):
+            known = [level for level in levels if level.get(name) is not None]
+            for level in known:
+                level[name] = max(float(level[name]), floor)
+            total = sum(level[name] for level in known)
+            for level in known:
+                level[name] /= total
+    return trained
+
+
+def linker_for(entries: pa.Table, model: Model, engine: Any, *, new: Collection[str] | None = None) -> Linker:
+    """A Linker with a trained model; with `new`, one that compares only pairs with a new entry in them."""
+    trained = json.loads(json.dumps(model.settings))  # Splink mutates what it is given
+    if new is not None:
+        marks = pa.array([1 if key in new else 0 for key in entries.column("unique_id").to_pylist()], pa.int8())
+        entries = entries.append_column(NEW, marks)
+        dialect = trained.get("sql_dialect", "duckdb")
+        trained["blocking_rules_to_generate_predictions"] = [
+            rule.get_blocking_rule(dialect).as_dict() for rule in blocking_rules(only_new=True)
+        ]
+    return Linker(_register(engine, entries), trained)
+
+
+def predict(
+    entries: pa.Table, model: Model, engine: Any, *, threshold: float = 0.01, new: Collection[str] | None = None
+) -> pa.Table:
+    """Scored pairs at or above `threshold` probability; with `new`, only pairs involving a new entry."""
+    linker = linker_for(entries, model, engine, new=new)
+    found = linker.inference.predict(threshold_match_probability=threshold)
+    frame = found.as_pandas_dataframe()  # type: ignore[no-untyped-call]
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    keep = [c for c in table.column_names if c in PAIR_COLUMNS or c.startswith(("gamma_", "bf_", "tf_"))]
+    return table.select(keep)
