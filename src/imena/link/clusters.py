@@ -96,10 +96,11 @@ def _split(
     cols = [local[b] for _, b, _ in edges]
     # scipy finds minimum trees and ignores zero weights: strength s becomes 3 - s, in [1, 3)
     weights = [3.0 - s for _, _, s in edges]
-    tree = minimum_spanning_tree(coo_matrix((weights, (rows, cols)), shape=(len(members),) * 2).tocsr()).tocoo()
+    graph = coo_matrix((np.array(weights), (np.array(rows), np.array(cols))), shape=(len(members),) * 2)
+    tree = minimum_spanning_tree(graph.tocsr()).tocoo()
     adjacent: defaultdict[int, dict[int, float]] = defaultdict(dict)
-    for a, b, w in zip(tree.row, tree.col, tree.data, strict=True):
-        adjacent[int(a)][int(b)] = adjacent[int(b)][int(a)] = 3.0 - float(w)
+    for a, b, w in zip(tree.row.tolist(), tree.col.tolist(), tree.data.tolist(), strict=True):
+        adjacent[a][b] = adjacent[b][a] = 3.0 - w
     conflicts = []
     for a, b in apart:
         path = _path(adjacent, local[int(a)], local[int(b)])

@@ -8,6 +8,8 @@ engine it is loaded into must have registered `imena_jaro_winkler` first, which 
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, cast
@@ -79,18 +81,33 @@ def duckdb_engine(connection: duckdb.DuckDBPyConnection | None = None) -> DuckDB
     return DuckDBAPI(connection=connection)
 
 
+def local_spark(cores: int = 1, memory: str = "2g") -> Any:
+    """A Spark session on this machine, its Python workers run by this interpreter (where imena is: Spark
+    reads that from the environment when the session starts, hence the one variable set here)."""
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    return (
+        SparkSession.builder.master(f"local[{cores}]")
+        .config("spark.pyspark.python", sys.executable)
+        .config("spark.driver.memory", memory)
+        .config("spark.sql.shuffle.partitions", str(2 * cores))
+        .config("spark.default.parallelism", str(2 * cores))
+        .config("spark.ui.enabled", "false")
+        .getOrCreate()
+    )
+
+
 def spark_engine(spark: Any, *, num_partitions: int = 4) -> Any:
     """Splink's Spark backend with imena's functions registered as a vectorised (pandas) UDF."""
-    import pandas as pd
     from pyspark.sql.functions import pandas_udf  # type: ignore[attr-defined]
     from splink import SparkAPI
 
-    @pandas_udf("double")  # type: ignore[misc]
-    def similarity(left: pd.Series, right: pd.Series) -> pd.Series:
-        scores = jaro_winkler(pa.array(left, pa.string()), pa.array(right, pa.string()))
-        return cast(pd.Series, scores.to_pandas())
+    def similarity(left: Any, right: Any) -> Any:  # pandas Series in and out
+        return jaro_winkler(pa.array(left, pa.string()), pa.array(right, pa.string())).to_pandas()
 
-    spark.udf.register(JARO_WINKLER, similarity)
+    scalar = 200  # PythonEvalType.SQL_SCALAR_PANDAS_UDF: stated, since postponed annotations hide the types
+    spark.udf.register(JARO_WINKLER, pandas_udf(similarity, "double", scalar))
     return SparkAPI(  # type: ignore[no-untyped-call]
         spark_session=spark,
         num_partitions_on_repartition=num_partitions,
@@ -130,9 +147,27 @@ def floored(trained: dict[str, Any], floor: float = FLOOR) -> dict[str, Any]:
     return trained
 
 
+_PARAMETERS = ("m_probability", "u_probability", "tf_minimum_u_value")
+
+
+def in_dialect(trained: dict[str, Any], dialect: str) -> dict[str, Any]:
+    """A model trained on one engine for another: the SQL of `settings()` in the other engine's dialect, with
+    the trained probabilities carried over level by level (a model's JSON holds SQL in its own dialect)."""
+    if trained.get("sql_dialect") == dialect:
+        return json.loads(json.dumps(trained))  # a copy: Splink mutates what it is given
+    fresh = settings().create_settings_dict(dialect)
+    fresh["sql_dialect"] = dialect
+    fresh["probability_two_random_records_match"] = trained["probability_two_random_records_match"]
+    for new_comparison, old_comparison in zip(fresh["comparisons"], trained["comparisons"], strict=True):
+        levels = zip(new_comparison["comparison_levels"], old_comparison["comparison_levels"], strict=True)
+        for new_level, old_level in levels:
+            new_level.update({k: old_level[k] for k in _PARAMETERS if k in old_level})
+    return cast(dict[str, Any], fresh)
+
+
 def linker_for(entries: pa.Table, model: Model, engine: Any, *, new: Collection[str] | None = None) -> Linker:
     """A Linker with a trained model; with `new`, one that compares only pairs with a new entry in them."""
-    trained = json.loads(json.dumps(model.settings))  # Splink mutates what it is given
+    trained = in_dialect(model.settings, engine.sql_dialect.sql_dialect_str)
     if new is not None:
         marks = pa.array([1 if key in new else 0 for key in entries.column("unique_id").to_pylist()], pa.int8())
         entries = entries.append_column(NEW, marks)

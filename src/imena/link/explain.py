@@ -59,7 +59,8 @@ def explain(pair: tuple[str, str], entries: pa.Table, model: Model, engine: Any)
         raise KeyError(f"no such entry in the linkage table: {', '.join(sorted(missing))}")
     scored = linker.inference.score_pair(rows[a], rows[b]).as_record_list()[0]
     factors = []
-    for record in records_to_waterfall_data([scored], linker._settings_obj, False):
+    waterfall = records_to_waterfall_data([scored], linker._settings_obj, False)  # type: ignore[no-untyped-call]
+    for record in waterfall:
         if record["column_name"] == "Final score":
             continue
         if record["term_frequency_adjustment"] and not record["log2_bayes_factor"]:
