@@ -154,7 +154,7 @@ def in_dialect(trained: dict[str, Any], dialect: str) -> dict[str, Any]:
     """A model trained on one engine for another: the SQL of `settings()` in the other engine's dialect, with
     the trained probabilities carried over level by level (a model's JSON holds SQL in its own dialect)."""
     if trained.get("sql_dialect") == dialect:
-        return json.loads(json.dumps(trained))  # a copy: Splink mutates what it is given
+        return cast(dict[str, Any], json.loads(json.dumps(trained)))  # a copy: Splink mutates what it is given
     fresh = settings().create_settings_dict(dialect)
     fresh["sql_dialect"] = dialect
     fresh["probability_two_random_records_match"] = trained["probability_two_random_records_match"]
@@ -162,7 +162,7 @@ def in_dialect(trained: dict[str, Any], dialect: str) -> dict[str, Any]:
         levels = zip(new_comparison["comparison_levels"], old_comparison["comparison_levels"], strict=True)
         for new_level, old_level in levels:
             new_level.update({k: old_level[k] for k in _PARAMETERS if k in old_level})
-    return cast(dict[str, Any], fresh)
+    return fresh
 
 
 def linker_for(entries: pa.Table, model: Model, engine: Any, *, new: Collection[str] | None = None) -> Linker:
