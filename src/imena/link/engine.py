@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, cast
@@ -81,25 +82,28 @@ def duckdb_engine(connection: duckdb.DuckDBPyConnection | None = None) -> DuckDB
     return DuckDBAPI(connection=connection)
 
 
-def local_spark(cores: int = 1, memory: str = "2g") -> Any:
+def local_spark(cores: int = 1, memory: str = "2g", checkpoints: str | None = None) -> Any:
     """A Spark session on this machine, its Python workers run by this interpreter (where imena is: Spark
     reads that from the environment when the session starts, hence the one variable set here)."""
     from pyspark.sql import SparkSession
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    return (
+    spark = (
         SparkSession.builder.master(f"local[{cores}]")
         .config("spark.pyspark.python", sys.executable)
         .config("spark.driver.memory", memory)
-        .config("spark.sql.shuffle.partitions", str(2 * cores))
-        .config("spark.default.parallelism", str(2 * cores))
+        .config("spark.sql.shuffle.partitions", str(cores))
+        .config("spark.default.parallelism", str(cores))
         .config("spark.ui.enabled", "false")
         .getOrCreate()
     )
+    spark.sparkContext.setCheckpointDir(checkpoints or tempfile.mkdtemp(prefix="imena-spark-"))  # Splink needs one
+    return spark
 
 
-def spark_engine(spark: Any, *, num_partitions: int = 4) -> Any:
-    """Splink's Spark backend with imena's functions registered as a vectorised (pandas) UDF."""
+def spark_engine(spark: Any, *, num_partitions: int = 4, break_lineage: str | None = None) -> Any:
+    """Splink's Spark backend with imena's functions registered as a vectorised (pandas) UDF. `break_lineage`
+    is Splink's `break_lineage_method` ("persist" keeps tables in memory: quicker on one machine)."""
     from pyspark.sql.functions import pandas_udf  # type: ignore[attr-defined]
     from splink import SparkAPI
 
@@ -112,6 +116,7 @@ def spark_engine(spark: Any, *, num_partitions: int = 4) -> Any:
         spark_session=spark,
         num_partitions_on_repartition=num_partitions,
         register_udfs_automatically=False,
+        break_lineage_method=break_lineage,
     )
 
 
@@ -133,16 +138,16 @@ def train(entries: pa.Table, engine: Any, *, seed: int = 42, max_pairs: float = 
 
 
 def floored(trained: dict[str, Any], floor: float = FLOOR) -> dict[str, Any]:
-    """The model with every trained m and u probability at least `floor`, each comparison's renormalised."""
+    """The model with every m and u probability at least `floor`, each comparison's renormalised. A level
+    training never saw (a slip no training pair made) gets the floor, not Splink's untrained default."""
     trained = json.loads(json.dumps(trained))
     for comparison in trained["comparisons"]:
         levels = [level for level in comparison["comparison_levels"] if not level.get("is_null_level")]
         for name in ("m_probability", "u_probability"):
-            known = [level for level in levels if level.get(name) is not None]
-            for level in known:
-                level[name] = max(float(level[name]), floor)
-            total = sum(level[name] for level in known)
-            for level in known:
+            for level in levels:
+                level[name] = max(float(level.get(name) or 0.0), floor)
+            total = sum(level[name] for level in levels)
+            for level in levels:
                 level[name] /= total
     return trained
 
