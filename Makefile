@@ -29,11 +29,15 @@ demo: $(STAMP)
 	$(BIN)/imena --db demo/registry.db stats
 	$(BIN)/imena --db demo/registry.db search "$$(head -n 1 demo/memo.jsonl | $(BIN)/python -c 'import json,sys; n=json.load(sys.stdin)["name"]; print(n["surname"], n["given"][0] + ".")')"
 
-## system-deps: what the tests need from Debian (a PostgreSQL server), installed when missing
+## system-deps: what the tests need from Debian (a PostgreSQL server, Java for Spark), installed when missing
 system-deps:
 	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 		echo "installing PostgreSQL from Debian for the registry tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	fi
+	@if ! command -v java >/dev/null 2>&1; then \
+		echo "installing Java from Debian for the linkage test on Spark"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; \
 	fi
 
 ## lint: ruff and mypy over the package, the tests and the benchmarks
