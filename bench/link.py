@@ -180,7 +180,7 @@ def million(scale: float) -> None:
     truth = {entry_key(record): record["person_id"] for record in records}
     start = time.perf_counter()
     table = timed("linkage table", lambda: linkage_table(records))
-    engine = duckdb_engine()
+    engine = duckdb_engine(memory="8GB")
     linked = timed("train, predict, cluster", lambda: link(table, engine=engine, thresholds=Thresholds()))
     seconds = time.perf_counter() - start
     scores = score(linked.persons, truth)

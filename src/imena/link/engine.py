@@ -32,10 +32,11 @@ from imena.link.comparisons import (
 )
 
 # EM on clean data drives some m probabilities to zero, which makes one disagreeing field a veto (weights of
-# -100 and below); real entries have parser slips and clerks' errors, so no level's m or u goes below this.
-FLOOR = 0.005
+# -100 and below); real entries have parser slips and clerks' errors, so no level's m goes below M_FLOOR.
+# A u of zero (a level no random pair reached) would make a level infinitely strong; U_FLOOR bounds it.
+M_FLOOR, U_FLOOR = 0.005, 1e-6
 
-# The columns of a prediction kept for clustering, review and explanation (besides gamma_ and bf_ ones).
+# The columns of a prediction: what clustering and review read.
 PAIR_COLUMNS = ("unique_id_l", "unique_id_r", "match_weight", "match_probability")
 
 
@@ -67,9 +68,12 @@ def jaro_winkler(left: pa.Array, right: pa.Array) -> pa.Array:
     return pc.if_else(missing, pa.scalar(None, pa.float64()), pa.array(scores, pa.float64()))
 
 
-def duckdb_engine(connection: duckdb.DuckDBPyConnection | None = None) -> DuckDBAPI:
-    """Splink's DuckDB backend with imena's functions registered (in memory unless a connection is given)."""
+def duckdb_engine(connection: duckdb.DuckDBPyConnection | None = None, *, memory: str | None = None) -> DuckDBAPI:
+    """Splink's DuckDB backend with imena's functions registered (in memory unless a connection is given);
+    `memory` ("6GB") caps DuckDB's memory, beyond which it spills to disk."""
     connection = connection or duckdb.connect()
+    if memory:
+        connection.execute(f"SET memory_limit = '{memory}'")
     cast(Any, connection).create_function(  # its stubs know no arrow UDF
         JARO_WINKLER,
         jaro_winkler,
@@ -126,24 +130,25 @@ def _register(engine: Any, entries: pa.Table) -> Any:
 
 
 def train(entries: pa.Table, engine: Any, *, seed: int = 42, max_pairs: float = 2e6) -> Model:
-    """Unsupervised training: the prior from pairs surely the same, u by random sampling, m by EM."""
+    """Unsupervised training: the prior from pairs surely the same, u by random sampling, m by EM (each on at
+    most `max_pairs` pairs)."""
     linker = Linker(_register(engine, entries), settings())
     linker.training.estimate_probability_two_random_records_match(
         [block_on(*columns) for columns in DETERMINISTIC_BLOCKS], recall=0.7
     )
     linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=seed)
     for columns in TRAINING_BLOCKS:
-        linker.training.estimate_parameters_using_expectation_maximisation(block_on(*columns))
+        linker.training.estimate_parameters_using_expectation_maximisation(block_on(*columns), max_pairs=max_pairs)
     return Model(floored(linker.misc.save_model_to_json()))
 
 
-def floored(trained: dict[str, Any], floor: float = FLOOR) -> dict[str, Any]:
-    """The model with every m and u probability at least `floor`, each comparison's renormalised. A level
+def floored(trained: dict[str, Any], m_floor: float = M_FLOOR, u_floor: float = U_FLOOR) -> dict[str, Any]:
+    """The model with every m and u probability at least its floor, each comparison's renormalised. A level
     training never saw (a slip no training pair made) gets the floor, not Splink's untrained default."""
     trained = json.loads(json.dumps(trained))
     for comparison in trained["comparisons"]:
         levels = [level for level in comparison["comparison_levels"] if not level.get("is_null_level")]
-        for name in ("m_probability", "u_probability"):
+        for name, floor in (("m_probability", m_floor), ("u_probability", u_floor)):
             for level in levels:
                 level[name] = max(float(level.get(name) or 0.0), floor)
             total = sum(level[name] for level in levels)
@@ -170,9 +175,13 @@ def in_dialect(trained: dict[str, Any], dialect: str) -> dict[str, Any]:
     return fresh
 
 
-def linker_for(entries: pa.Table, model: Model, engine: Any, *, new: Collection[str] | None = None) -> Linker:
-    """A Linker with a trained model; with `new`, one that compares only pairs with a new entry in them."""
+def linker_for(
+    entries: pa.Table, model: Model, engine: Any, *, new: Collection[str] | None = None, detailed: bool = False
+) -> Linker:
+    """A Linker with a trained model; with `new`, one that compares only pairs with a new entry in them;
+    `detailed`, one that keeps each pair's values and per-comparison weights."""
     trained = in_dialect(model.settings, engine.sql_dialect.sql_dialect_str)
+    trained["retain_matching_columns"] = trained["retain_intermediate_calculation_columns"] = detailed
     if new is not None:
         marks = pa.array([1 if key in new else 0 for key in entries.column("unique_id").to_pylist()], pa.int8())
         entries = entries.append_column(NEW, marks)
@@ -191,5 +200,4 @@ def predict(
     found = linker.inference.predict(threshold_match_probability=threshold)
     frame = found.as_pandas_dataframe()  # type: ignore[no-untyped-call]
     table = pa.Table.from_pandas(frame, preserve_index=False)
-    keep = [c for c in table.column_names if c in PAIR_COLUMNS or c.startswith(("gamma_", "bf_", "tf_"))]
-    return table.select(keep)
+    return table.select(list(PAIR_COLUMNS))

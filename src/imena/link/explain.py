@@ -50,7 +50,7 @@ def explain(pair: tuple[str, str], entries: pa.Table, model: Model, engine: Any)
     """The explanation of a pair of entries of the linkage table `entries` (the whole table, or a large
     part of it: common and rare names are told apart by their frequency in it)."""
     a, b = pair_of(*pair)
-    linker = linker_for(entries, model, engine)
+    linker = linker_for(entries, model, engine, detailed=True)
     rows = {
         row["unique_id"]: row for row in entries.filter(pc.is_in(entries["unique_id"], pa.array([a, b]))).to_pylist()
     }
