@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 import duckdb
+import pandas as pd  # Spark reads the pandas UDF's kind from its annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz.distance import JaroWinkler
@@ -111,11 +112,11 @@ def spark_engine(spark: Any, *, num_partitions: int = 4, break_lineage: str | No
     from pyspark.sql.functions import pandas_udf  # type: ignore[attr-defined]
     from splink import SparkAPI
 
-    def similarity(left: Any, right: Any) -> Any:  # pandas Series in and out
+    @pandas_udf("double")  # type: ignore[untyped-decorator]
+    def similarity(left: pd.Series, right: pd.Series) -> pd.Series:
         return jaro_winkler(pa.array(left, pa.string()), pa.array(right, pa.string())).to_pandas()
 
-    scalar = 200  # PythonEvalType.SQL_SCALAR_PANDAS_UDF: stated, since postponed annotations hide the types
-    spark.udf.register(JARO_WINKLER, pandas_udf(similarity, "double", scalar))
+    spark.udf.register(JARO_WINKLER, similarity)
     return SparkAPI(  # type: ignore[no-untyped-call]
         spark_session=spark,
         num_partitions_on_repartition=num_partitions,
