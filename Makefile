@@ -31,8 +31,8 @@ demo: $(STAMP)
 	$(BIN)/imena --db demo/registry.db search "$$(head -n 1 demo/memo.jsonl | $(BIN)/python -c 'import json,sys; n=json.load(sys.stdin)["name"]; print(n["surname"], n["given"][0] + ".")')"
 	$(BIN)/imena --db demo/registry.db serve
 
-## system-deps: what the tests need from Debian (a PostgreSQL server, Chromium for the browser tests), installed
-## when missing; Playwright drives Debian's Chromium, and `playwright install` is never run
+## system-deps: what the tests need from Debian (a PostgreSQL server, Chromium for the browser tests, Java
+## for Spark), installed when missing; Playwright drives Debian's Chromium, and `playwright install` is never run
 system-deps:
 	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 		echo "installing PostgreSQL from Debian for the registry tests"; \
@@ -41,6 +41,10 @@ system-deps:
 	@if [ ! -x /usr/bin/chromium ]; then \
 		echo "installing Chromium from Debian for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+	@if ! command -v java >/dev/null 2>&1; then \
+		echo "installing Java from Debian for the linkage test on Spark"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; \
 	fi
 
 ## lint: ruff and mypy over the package, the tests and the benchmarks
