@@ -263,7 +263,10 @@ def fetch(
         chosen = chosen.where(e.penalty == filters.penalty)
     if filters.source:
         chosen = chosen.where(e.source_id == filters.source)
-    chosen = chosen.order_by(*(preferred.order() if preferred else []), e.pk).limit(limit)
+    # the forms come closest first: their rank orders the entries after the preferred names, and keeps a
+    # planner from walking the primary key in order in the hope of meeting a rare surname soon
+    closeness = case({form: rank for rank, form in enumerate(forms)}, value=e.surname_form, else_=len(forms))
+    chosen = chosen.order_by(*(preferred.order() if preferred else []), closeness, e.pk).limit(limit)
     shown = (e.pk, e.entry_id, e.source_id, e.surname, e.given, e.patronymic, e.birth_year, e.synthetic)
     query = (
         select(*shown, pe.person_id)
