@@ -15,7 +15,20 @@ from typing import Any
 import orjson
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from sqlalchemy import ColumnElement, Connection, Text, and_, any_, bindparam, case, false, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Text,
+    and_,
+    any_,
+    bindparam,
+    case,
+    false,
+    func,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.dialects import postgresql
 
 from imena.names import normalise
@@ -88,12 +101,12 @@ def far_surname_forms(connection: Connection, word: QueryWord, known: Iterable[s
     by_end = {key for n in neutrals for key in ends(n) if key.startswith("e:")}
     found = {form for _, form in lookup(connection, SURNAME, by_end)}
     k = t.name_forms.c
+    shortest, longest = min(map(len, neutrals)) - FAR, max(map(len, neutrals)) + FAR
     for first in {n[0] for n in neutrals}:
         after = chr(ord(first) + 1)
-        found.update(
-            connection.execute(select(k.form).where(k.key >= f"b:{first}", k.key < f"b:{after}", k.part == SURNAME))
-            .scalars()
-        )  # fmt: skip
+        in_range = select(k.form).where(k.key >= f"b:{first}", k.key < f"b:{after}", k.part == SURNAME)
+        # a form two slips away is at most two letters longer or shorter: the database drops the rest
+        found.update(connection.execute(in_range.where(func.length(k.form).between(shortest, longest))).scalars())
     return _closest(found - set(known), neutrals, None, FAR)
 
 
@@ -252,21 +265,14 @@ def fetch(
     if not forms:
         return []
     e, pe = t.entries.c, t.person_entries.c
-    chosen = select(e.pk).where(e.surname_form.in_(forms))
-    if given is not None:
-        chosen = chosen.where(given.condition(e.given_form))
-    if filters.born:
-        chosen = chosen.where(or_(e.birth_year.is_(None), e.birth_year.between(*filters.born)))
-    if filters.region:
-        chosen = chosen.where(e.region == filters.region)
-    if filters.penalty:
-        chosen = chosen.where(e.penalty == filters.penalty)
-    if filters.source:
-        chosen = chosen.where(e.source_id == filters.source)
-    # the forms come closest first: their rank orders the entries after the preferred names, and keeps a
-    # planner from walking the primary key in order in the hope of meeting a rare surname soon
-    closeness = case({form: rank for rank, form in enumerate(forms)}, value=e.surname_form, else_=len(forms))
-    chosen = chosen.order_by(*(preferred.order() if preferred else []), closeness, e.pk).limit(limit)
+    if given is None:
+        chosen: Any = _by_surname_alone(connection, forms, filters, limit)
+    else:
+        narrowed = _filtered(select(e.pk).where(e.surname_form.in_(forms), given.condition(e.given_form)), filters)
+        # the forms come closest first: their rank orders the entries after the preferred names, and keeps a
+        # planner from walking the primary key in order in the hope of meeting a rare surname soon
+        closeness = case({form: rank for rank, form in enumerate(forms)}, value=e.surname_form, else_=len(forms))
+        chosen = narrowed.order_by(*(preferred.order() if preferred else []), closeness, e.pk).limit(limit)
     shown = (e.pk, e.entry_id, e.source_id, e.surname, e.given, e.patronymic, e.birth_year, e.synthetic)
     query = (
         select(*shown, pe.person_id)
@@ -274,3 +280,37 @@ def fetch(
         .where(e.pk.in_(chosen), e.current.is_(True))  # an old version among the chosen is passed over
     )
     return list(connection.execute(query))
+
+
+def _by_surname_alone(connection: Connection, forms: tuple[str, ...], filters: Filters, limit: int) -> list[int]:
+    """Entries of the closest forms first, form by form, each read in the index's order until there are
+    enough: a common surname among the forms would otherwise have all its thousands of entries sorted. The
+    forms go in a few statements of growing size (a UNION ALL reads its branches in order and stops at the
+    limit), as the closest few mostly suffice and a statement of a hundred branches is slow to plan."""
+    e = t.entries.c
+    chosen: list[int] = []
+    start, size = 0, 8
+    while start < len(forms) and len(chosen) < limit:
+        wanted = limit - len(chosen)
+        branches = []
+        for form in forms[start : start + size]:
+            query = select(e.pk).where(e.surname_form == form).order_by(e.given_form, e.patronymic_form)
+            branch = _filtered(query, filters).limit(wanted).subquery()
+            branches.append(select(branch.c.pk))
+        everything = union_all(*branches).subquery()
+        chosen += connection.execute(select(everything.c.pk).limit(wanted)).scalars()
+        start, size = start + size, size * 3
+    return chosen
+
+
+def _filtered(query: Any, filters: Filters) -> Any:
+    e = t.entries.c
+    if filters.born:
+        query = query.where(or_(e.birth_year.is_(None), e.birth_year.between(*filters.born)))
+    if filters.region:
+        query = query.where(e.region == filters.region)
+    if filters.penalty:
+        query = query.where(e.penalty == filters.penalty)
+    if filters.source:
+        query = query.where(e.source_id == filters.source)
+    return query
