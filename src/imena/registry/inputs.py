@@ -21,9 +21,13 @@ class Incoming:
     """One entry of a file: its record, or the reason it cannot be one, with its line and text as read."""
 
     line: int
-    raw: str
+    raw: str | bytes  # a JSON line's bytes are decoded only if the entry goes to the quarantine
     record: dict[str, Any] | None
     problem: str | None = None
+
+    @property
+    def raw_text(self) -> str:
+        return self.raw.decode("utf-8", errors="replace").rstrip("\n") if isinstance(self.raw, bytes) else self.raw
 
 
 class MappingError(ValueError):
@@ -68,14 +72,13 @@ def incoming(item: Item) -> Incoming:
     if item.kind == "text":
         identifier, text = item.payload
         return Incoming(item.line, text, parse(text, identifier))
-    text = item.payload.decode("utf-8", errors="replace").rstrip("\n")
     try:
         record = orjson.loads(item.payload)
     except orjson.JSONDecodeError as error:
-        return Incoming(item.line, text, None, f"not JSON ({error.msg}, column {error.colno})")
+        return Incoming(item.line, item.payload, None, f"not JSON ({error.msg}, column {error.colno})")
     if not isinstance(record, dict):
-        return Incoming(item.line, text, None, f"a record must be a JSON object, not {type(record).__name__}")
-    return Incoming(item.line, text, record)
+        return Incoming(item.line, item.payload, None, f"a record must be a JSON object, not {type(record).__name__}")
+    return Incoming(item.line, item.payload, record)
 
 
 def read_incoming(path: Path, format: str, mapping: dict[str, Any] | None = None) -> Iterator[Incoming]:
