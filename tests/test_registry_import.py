@@ -122,22 +122,24 @@ def test_a_failure_in_the_middle_stores_nothing_of_the_file(
 
 
 def test_entries_prepared_in_other_processes_are_stored_as_those_prepared_here(
-    registry_url: str, tmp_path: Path
+    registry_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(prepare, "BLOCK", 5000)  # many blocks of lines, cut mid-line, to number right
     lines: list[Any] = [record(n) for n in range(2500)]
+    lines[600] = ""  # a blank line is no entry, yet a line
     lines[1200] = "{not json"
     lines[2400] = record(7)  # an id seen before
     path = write(tmp_path / "many.jsonl", lines)
     stored = []
-    for workers in (0, 2):
+    for workers in (0, 1, 2):
         engine = open_registry(f"sqlite:///{tmp_path / f'w{workers}.db'}")
         summary = import_file(engine, path, SourceInfo("book"), format="jsonl", workers=workers)
         e = t.entries.c
         with engine.connect() as c:
             rows = c.execute(select(e.entry_id, e.position, e.content_sha256, e.surname_form, e.record).order_by(e.pk))
             stored.append(([tuple(row) for row in rows], summary.reasons, snapshot(engine)))
-    assert stored[0][2]["entries"] == 2498 and stored[0][2]["quarantine"] == 2
-    assert stored[0] == stored[1]
+    assert stored[0][2]["entries"] == 2497 and stored[0][2]["quarantine"] == 2
+    assert stored[0] == stored[1] == stored[2]
 
 
 def test_text_goes_through_the_parser(registry: Engine, tmp_path: Path) -> None:

@@ -20,7 +20,6 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, func, insert, select, update
 
 from imena.registry import schema as t
-from imena.registry.inputs import read_items
 from imena.registry.prepare import FIELDS, PARALLEL_FROM, Prepared, prepared
 
 BATCH = 2000
@@ -83,11 +82,11 @@ def import_file(
     workers: int | None = None,
 ) -> ImportSummary:
     """Import one file in one transaction; an error anywhere leaves the registry as it was before.
-    `workers`: processes that prepare entries (by default as many as there are cores, for a large file)."""
+    `workers`: processes that prepare entries (by default one a core but the writer's, for a large file)."""
     summary = ImportSummary(source.id, path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     if workers is None:
-        workers = (os.cpu_count() or 1) if path.stat().st_size >= PARALLEL_FROM else 0
+        workers = max(1, (os.cpu_count() or 1) - 1) if path.stat().st_size >= PARALLEL_FROM else 0
     with _collector_paused(), engine.begin() as connection:
         _ensure_source(connection, source)
         import_id = connection.execute(
@@ -97,7 +96,7 @@ def import_file(
         ).inserted_primary_key[0]  # type: ignore[index]
         writer = _Writer(connection, source.id, import_id)
         done = 0
-        for batch in prepared(read_items(path, format, mapping), workers):
+        for batch in prepared(path, format, mapping, workers):
             writer.forms |= batch.forms
             for entry in batch.entries:
                 writer.take(entry, summary)

@@ -11,21 +11,23 @@ import gc
 import hashlib
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import orjson
 
 from imena.gazetteer import Gazetteer
 from imena.parse import PARSER_VERSION
-from imena.registry.inputs import Incoming, Item, incoming
+from imena.registry.inputs import Incoming, Item, incoming, read_items
 from imena.registry.keys import dictionary_rows
 from imena.registry.records import COLUMNS, columns, problems, stored_record
 
 CHUNK = 1000  # entries a worker prepares at a time: enough to make the hand-over cheap
+BLOCK = 1 << 20  # bytes of JSON lines a worker reads at a time (some 600 entries)
 PARALLEL_FROM = 4 * 1024 * 1024  # bytes of a file from which preparing in other processes pays
 
 
@@ -96,12 +98,40 @@ def _prepare_batch(items: list[Item]) -> Batch:
     return Batch(entries, forms)
 
 
-def prepared(items: Iterable[Item], workers: int) -> Iterator[Batch]:
-    """The items prepared in their order, in batches, by `workers` other processes (none: here)."""
+def _prepare_lines(first: int, block: bytes) -> Batch:
+    """A block of JSON lines prepared where it is read: the importing process only cuts the file in blocks."""
+    lines = block.split(b"\n")
+    return _prepare_batch([Item(first + n, "json", raw) for n, raw in enumerate(lines) if raw.strip()])
+
+
+def _json_blocks(path: Path) -> Iterator[tuple[int, bytes]]:
+    """The file in blocks of whole lines, each with the number of its first line."""
+    first = 1
+    with path.open("rb") as handle:
+        while block := handle.read(BLOCK):
+            if not block.endswith(b"\n"):
+                block += handle.readline()
+            yield first, block.removesuffix(b"\n")
+            first += block.count(b"\n")
+
+
+def _chunks(items: Iterable[Item]) -> Iterator[tuple[list[Item]]]:
     iterator = iter(items)
-    if workers <= 1:
-        while chunk := list(islice(iterator, CHUNK)):
-            yield _prepare_batch(chunk)
+    while chunk := list(islice(iterator, CHUNK)):
+        yield (chunk,)
+
+
+def prepared(path: Path, format: str, mapping: dict[str, Any] | None, workers: int) -> Iterator[Batch]:
+    """A file's entries prepared in their order, in batches, by `workers` other processes (none: here)."""
+    units: Iterator[tuple[Any, ...]]
+    work: Callable[..., Batch]
+    if format == "jsonl":
+        units, work = _json_blocks(path), _prepare_lines
+    else:
+        units, work = _chunks(read_items(path, format, mapping)), _prepare_batch
+    if workers < 1:
+        for unit in units:
+            yield work(*unit)
         return
     # fork: the workers start at once with the parent's modules loaded; the parent's open database
     # connection is never used in them
@@ -109,8 +139,8 @@ def prepared(items: Iterable[Item], workers: int) -> Iterator[Batch]:
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start) as pool:
         waiting: deque[Future[Batch]] = deque()
         while True:
-            while len(waiting) < 2 * workers and (chunk := list(islice(iterator, CHUNK))):
-                waiting.append(pool.submit(_prepare_batch, chunk))  # a bounded queue: big files stay out of memory
+            while len(waiting) < 2 * workers and (more := next(units, ())):
+                waiting.append(pool.submit(work, *more))  # a bounded queue: big files stay out of memory
             if not waiting:
                 return
             yield waiting.popleft().result()
