@@ -28,13 +28,13 @@ def registry_stats(engine: Engine) -> dict[str, Any]:
             "decisions": count(t.decisions),
         }
         grouped = select(entries.source_id, func.count()).where(current).group_by(entries.source_id)
-        per_source: dict[str, int] = dict(c.execute(grouped).tuples().all())
+        per_source: dict[str, int] = {row[0]: row[1] for row in c.execute(grouped)}
         sources = [
             {"id": s.id, "title": s.title, "synthetic": s.synthetic, "entries": per_source.get(s.id, 0)}
             for s in c.execute(select(t.sources).order_by(t.sources.c.id))
         ]
         by: dict[str, dict[Any, int]] = {
-            name: dict(c.execute(select(column, func.count()).where(current).group_by(column)).tuples().all())
+            name: {row[0]: row[1] for row in c.execute(select(column, func.count()).where(current).group_by(column))}
             for name, column in (("penalty", entries.penalty), ("operation", entries.operation))
         }
     return {"totals": totals, "sources": sources, "by_penalty": by["penalty"], "by_operation": by["operation"]}
