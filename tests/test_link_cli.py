@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, select, update
@@ -65,13 +66,13 @@ def test_review_answers_through_injected_input_and_a_withdrawal(registry: tuple[
     url, engine = registry
     imena(url, "link")
     pairs = doubtful(engine, 3)
-    shown: list[dict[str, object]] = []
+    shown: list[dict[str, Any]] = []
     answers = iter(["x", "d", "k", "q"])  # a wrong key is asked again
     counts = review_session(engine, author="tester", limit=10, ask=lambda _: next(answers), show=shown.append)
     assert counts["different"] == 1 and counts["skip"] == 1 and counts["quit"] == 1 and len(shown) == 3
     first = shown[0]
-    assert "explanation" in first and len(first["entries"]) == 2  # type: ignore[arg-type]
-    decided = tuple(first["pair"])  # type: ignore[arg-type]
+    assert "explanation" in first and len(first["entries"]) == 2
+    decided = (first["pair"][0], first["pair"][1])
     with engine.connect() as c:
         row = c.execute(select(t.decisions)).one()
         persons = current_persons(c)
