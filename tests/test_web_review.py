@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
+from imena.registry import schema as t
 from imena.registry.linking import current_persons, run_link
 from imena.registry.users import add_user
 from imena.web import create_app
@@ -47,3 +48,7 @@ def test_editors_decide_doubtful_pairs_and_visitors_cannot(tmp_path: Path) -> No
     assert persons[c] != persons[d] and persons[a] == persons[b]
     shown = editor.get(f"/api/persons/{persons[a]}").json()
     assert {f"{e['source']}/{e['entry_id']}" for e in shown["entries"]} >= {a, b} and shown["fields"]
+    assert 'data-field="name"' in editor.get(f"/person/{persons[a]}").text
+    with engine.connect() as connection:
+        emptied = connection.execute(select(t.persons.c.id).where(t.persons.c.merged_into.is_not(None))).scalar()
+    assert emptied is not None and 'class="merged"' in visitor.get(f"/person/{emptied}").text
