@@ -11,6 +11,7 @@ from sqlalchemy import Engine, func, select
 
 from imena.link.evaluate import score
 from imena.registry import schema as t
+from imena.registry.assign import changes
 from imena.registry.linking import current_persons, run_link
 from imena.registry.review import Explainer, decide, review_queue, withdraw
 from tests.registry_corpus import all_sources, build, import_sources, truth
@@ -126,3 +127,14 @@ def test_a_new_source_is_linked_incrementally_and_decisions_hold(registry_url: s
     assert new_pairs and all(NEW_SOURCE in a + b for a, b in new_pairs)
     assert all(after[k] == split[k] for k in split if not any(NEW_SOURCE in x for x in members(after)[after[k]]))
     assert score(after, truth()).pairwise_recall >= 0.9
+
+
+def test_changes_name_merges_splits_and_emptied_persons() -> None:
+    before = {"s/1": 1, "s/2": 2, "s/3": 3, "s/4": 3}
+    after = {"s/1": 1, "s/2": 1, "s/3": 3, "s/4": 9}
+    found = changes(before, after)
+    assert found.moved == {"s/2": 1, "s/4": 9}
+    assert found.merges == [{"person": 1, "from": [2], "entries": {"s/2": 2}}]
+    assert found.splits == [{"person": 3, "into": [9], "entries": {"s/4": 9}}]
+    assert found.emptied == {2: 1}
+    assert changes(after, after).moved == {}
