@@ -8,6 +8,7 @@ import typer
 
 from imena import __version__
 from imena.cli import estimate as estimate_command
+from imena.cli import link as link_commands
 from imena.cli import operation, regions, simulate
 from imena.cli import parse as parse_command
 from imena.cli import registry as registry_commands
@@ -31,6 +32,10 @@ app.command("import")(registry_commands.import_command)
 app.command("stats")(registry_commands.stats_command)
 app.command("export")(registry_commands.export_command)
 app.command("search")(registry_commands.search_command)
+app.command("link")(link_commands.link_command)
+app.command("explain")(link_commands.explain_command)
+app.command("review")(link_commands.review_command)
+app.command("person")(link_commands.person_command)
 app.command("estimate")(estimate_command.command)
 app.command("serve")(web_commands.serve_command)
 app.add_typer(web_commands.users, name="users")

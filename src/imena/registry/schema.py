@@ -116,6 +116,9 @@ persons = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("synthetic", Boolean, nullable=False, default=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # set when linkage moved all of this person's entries to another person: the row stays, empty, and its
+    # page points on; cleared when a later run gives it entries again
+    Column("merged_into", Integer),
 )
 
 person_entries = Table(
@@ -174,4 +177,43 @@ users = Table(
     Column("active", Boolean, nullable=False, default=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("name"),
+)
+
+link_models = Table(
+    "link_models",
+    metadata,
+    # trained linkage models (Splink's settings JSON with m and u), kept so that later runs score alike
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("settings", Text, nullable=False),  # imena.link.Model.to_json()
+    Column("entries", Integer, nullable=False),  # how many entries it was trained on
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+link_runs = Table(
+    "link_runs",
+    metadata,
+    # every linkage run and every re-clustering after a decision: what was done, with which model
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("model_id", ForeignKey("link_models.id"), nullable=False),
+    Column("kind", String(20), nullable=False),  # full, incremental, decision
+    Column("threshold", Float, nullable=False),  # the match probability from which a pair is one person
+    Column("through_import", Integer),  # the newest import whose entries it linked: later ones are new
+    Column("actor", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("summary", JSON),
+)
+
+links = Table(
+    "links",
+    metadata,
+    # the scored pairs of the last runs (probability 0.01 and above), for clustering, explanation and review
+    Column("entry_l", String(301), nullable=False),  # "source/id", the smaller key of the pair
+    Column("entry_r", String(301), nullable=False),
+    Column("match_weight", Float, nullable=False),
+    Column("match_probability", Float, nullable=False),
+    Column("model_id", ForeignKey("link_models.id"), nullable=False),
+    Column("run_id", ForeignKey("link_runs.id"), nullable=False),
+    PrimaryKeyConstraint("entry_l", "entry_r"),
+    Index(None, "entry_r"),
+    Index(None, "match_probability"),
 )

@@ -16,7 +16,7 @@ from imena import __version__
 from imena.operation import Ledger, load_ledger
 from imena.registry.database import open_registry
 from imena.web.rendering import PACKAGE, make_templates, render
-from imena.web.routes import accounts, apidocs, home, operation, persons, search, sources
+from imena.web.routes import accounts, apidocs, home, operation, persons, review, search, sources
 
 DESCRIPTION = (
     "The registry of memorial-book entries of victims of the NKVD's Order No. 00447 (1937-38) and the "
@@ -41,7 +41,7 @@ def create_app(
     key = secret or os.environ.get("IMENA_SECRET") or secrets.token_urlsafe(32)
     app.add_middleware(SessionMiddleware, secret_key=key, session_cookie="imena_session", same_site="lax")
     app.mount("/static", StaticFiles(directory=PACKAGE / "static"), name="static")
-    for module in (home, search, persons, sources, operation, accounts, apidocs):
+    for module in (home, search, persons, sources, operation, accounts, review, apidocs):
         app.include_router(module.router)
 
     @app.exception_handler(HTTPException)

@@ -1,5 +1,6 @@
-"""A person as the registry knows them: every entry with its source and text, where the sources disagree,
-a timeline of dated events and the places named. Shared by the person page and `/api/persons/{id}`.
+"""A person as the registry knows them: every entry with its source and text, each field with its values and
+the one preferred (`imena.registry.persons`, which `imena person` shows too), where the sources disagree, a
+timeline of dated events and the places named. Shared by the person page and `/api/persons/{id}`.
 """
 
 from __future__ import annotations
@@ -10,38 +11,10 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from imena.registry import schema as t
-from imena.registry.records import full_record
+from imena.registry.persons import person_entries, person_fields
 
 EVENTS = ("birth", "arrest", "sentence", "execution", "death", "rehabilitation")
 PLACES = (("birth", "place"), ("residence", None), ("sentence", "body"), ("execution", "place"), ("burial", "place"))
-
-
-def _entries(engine: Engine, person_id: int) -> list[dict[str, Any]]:
-    e, s, pe = t.entries.c, t.sources.c, t.person_entries.c
-    query = (
-        select(t.entries, s.title.label("source_title"), s.citation.label("source_citation"))
-        .join(t.person_entries, (pe.source_id == e.source_id) & (pe.entry_id == e.entry_id))
-        .join(t.sources, s.id == e.source_id)
-        .where(pe.person_id == person_id, e.current.is_(True))
-        .order_by(e.source_id, e.entry_id)
-    )
-    with engine.connect() as c:
-        rows = c.execute(query).mappings().all()
-    return [
-        {
-            "source": r["source_id"],
-            "source_title": r["source_title"],
-            "source_citation": r["source_citation"],
-            "entry_id": r["entry_id"],
-            "version": r["version"],
-            "page": r["page"],
-            "synthetic": r["synthetic"],
-            "name": " ".join(p for p in (r["surname"], r["given"], r["patronymic"]) if p),
-            "text": r["text"],
-            "record": full_record(r["record"], r["text"]),
-        }
-        for r in rows
-    ]
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -110,13 +83,15 @@ def person_document(engine: Engine, person_id: int) -> dict[str, Any] | None:
         person = c.execute(select(t.persons).where(t.persons.c.id == person_id)).first()
     if person is None:
         return None
-    entries = _entries(engine, person_id)
+    entries = person_entries(engine, person_id)
     names = sorted({e["name"] for e in entries if e["name"]})
     return {
         "person_id": person_id,
         "name": names[0] if names else "",
         "names": names,
         "synthetic": bool(person.synthetic) or any(e["synthetic"] for e in entries),
+        "merged_into": person.merged_into,  # set when linkage moved all this person's entries to another
+        "fields": person_fields(entries),
         "entries": entries,
         "conflicts": conflicts(entries),
         "timeline": timeline(entries),

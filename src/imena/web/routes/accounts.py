@@ -1,7 +1,5 @@
-"""Logging in and out, and the admin's page of editors: the only writes so far, each behind a role and CSRF.
-
-The linkage review queue will add its own write routes with the same `security.editor` dependency.
-"""
+"""Logging in and out, and the admin's page of editors, each write behind a role and CSRF (the review queue's
+writes, in `review.py`, use the same `security.editor` dependency)."""
 
 from __future__ import annotations
 
