@@ -8,7 +8,7 @@ import typer
 
 from imena import __version__
 from imena.cli import estimate as estimate_command
-from imena.cli import operation, regions, simulate
+from imena.cli import operation, reconcile, regions, simulate
 from imena.cli import parse as parse_command
 from imena.cli import registry as registry_commands
 from imena.cli.output import errors
@@ -31,6 +31,7 @@ app.command("stats")(registry_commands.stats_command)
 app.command("export")(registry_commands.export_command)
 app.command("search")(registry_commands.search_command)
 app.command("estimate")(estimate_command.command)
+app.command("reconcile")(reconcile.command)
 
 
 def _version(show: bool) -> None:
