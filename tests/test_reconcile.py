@@ -90,9 +90,9 @@ def test_by_region_coverage_divides_by_the_limits_in_force_and_shows_gaps_as_unk
     limits = limits_in_force(ledger, "Калининская область", dt.date(1938, 11, 17)).categories
     assert limits.first.value and limits.second.value and limits.total.value
     assert kalinin.coverage() == {
-        "first_category": round(30 / limits.first.value, 4),
-        "second_category": round(12 / limits.second.value, 4),
-        "total": round(42 / limits.total.value, 4),
+        "first_category": round(30 / limits.first.value, 6),
+        "second_category": round(12 / limits.second.value, 6),
+        "total": round(42 / limits.total.value, 6),
     }
     irkutsk = rows["Иркутская область"]  # no row in the order's table: a gap, never a number
     assert irkutsk.limits is not None and irkutsk.limits.first.value is None
@@ -108,7 +108,7 @@ def test_by_month_compares_the_running_total_with_the_national_plan_and_reports(
     august, october = report.rows
     assert (august.key, august.cumulative, october.key, october.cumulative) == ("1937-08", 5, "1937-10", 12)
     plan = national_in_force(ledger, dt.date(1937, 10, 31)).total.value
-    assert plan and october.coverage() == {"total": round(12 / plan, 4)}
+    assert plan and october.coverage() == {"total": round(12 / plan, 6)}
     reported = {f.measure: f for f in october.reported}
     assert reported["sentenced"].as_of == dt.date(1937, 9, 30)  # the latest report before the month's end
-    assert october.coverage_of_reported() == round(12 / reported["sentenced"].value, 4)
+    assert october.coverage_of_reported() == round(12 / reported["sentenced"].value, 6)

@@ -98,7 +98,7 @@ class ReconciledRow:
         """Documented over the latest report of people sentenced, where there is one."""
         sentenced = [f for f in self.reported if f.measure == "sentenced"]
         base = self.cumulative if self.cumulative is not None else self.documented.total
-        return round(base / sentenced[-1].value, 4) if sentenced and sentenced[-1].value else None
+        return round(base / sentenced[-1].value, 6) if sentenced and sentenced[-1].value else None
 
     def as_dict(self) -> dict[str, Any]:
         limits = self.limits
@@ -137,7 +137,7 @@ class Reconciliation:
 
 def _ratio(count: int, limit: Tally) -> float | None:
     value = limit.value
-    return round(count / value, 4) if value else None
+    return round(count / value, 6) if value else None
 
 
 def _figure(figure: Figure) -> dict[str, Any]:
