@@ -108,3 +108,14 @@ def test_reconcile_counts_the_linked_persons_once(linked: tuple[str, dict[str, n
     by_month = run(url, "reconcile", "--by", "month")
     assert [row["key"] for row in by_month["rows"]] == ["1937-09", "1938-03"]
     assert by_month["rows"][-1]["documented_to_date"] == observed
+
+
+def test_each_person_is_listed_with_its_operation_and_the_reasons(
+    linked: tuple[str, dict[str, npt.NDArray[np.bool_]]],
+) -> None:
+    url, seen = linked
+    persons = run(url, "reconcile", "--by", "person")
+    assert len(persons) == sum(int(on.any(axis=1).sum()) for on in seen.values())
+    widest = max(persons, key=lambda p: len(p["sources"]))
+    assert widest["operation"] == "00447" and len(widest["reasons"]) == len(widest["sources"]) > 1
+    assert all("regional troika" in reason for reason in widest["reasons"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -11,13 +12,14 @@ from imena.cli.output import Format, console, count, write_csv, write_json, writ
 from imena.cli.registry import database
 from imena.operation import Tally, load_ledger
 from imena.reconcile.coverage import ReconciledRow, Reconciliation, reconcile_by_month, reconcile_by_region
-from imena.reconcile.documented import documented_persons
+from imena.reconcile.documented import DocumentedPerson, documented_persons
 from imena.registry.database import open_registry
 
 
 class By(StrEnum):
     REGION = "region"
     MONTH = "month"
+    PERSON = "person"
 
 
 CSV_COLUMNS = (
@@ -30,12 +32,17 @@ CSV_COLUMNS = (
 
 def command(
     ctx: typer.Context,
-    by: Annotated[By, typer.Option("--by", help="Rows by 1937 region or by month of sentence.")] = By.REGION,
+    by: Annotated[
+        By, typer.Option("--by", help="Rows by 1937 region, by month of sentence, or each person with its reasons.")
+    ] = By.REGION,
     format: Annotated[Format, typer.Option("--format", "-f", help="Table, JSON or CSV.")] = Format.TABLE,
 ) -> None:
     """Documented persons of Order 00447 by region or month and category, against the limits in force and the
-    NKVD's reported figures; a gap in the ledger is shown as unknown."""
+    NKVD's reported figures (a gap in the ledger is shown as unknown); or each person's operation and why."""
     persons = documented_persons(open_registry(database(ctx)))
+    if by is By.PERSON:
+        _persons(persons, format)
+        return
     ledger = load_ledger()
     report = reconcile_by_region(persons, ledger) if by is By.REGION else reconcile_by_month(persons, ledger)
     if format is Format.JSON:
@@ -44,6 +51,23 @@ def command(
         write_csv([_flat(row, report.synthetic) for row in report.rows], CSV_COLUMNS)
     else:
         _table(report)
+
+
+PERSON_COLUMNS = ("person", "operation", "region", "month", "category", "sources", "reasons", "disputed", "synthetic")
+
+
+def _persons(persons: Iterable[DocumentedPerson], format: Format) -> None:
+    """Each person's operation and why, with the region, month and category it is counted under."""
+    documents = [person.as_dict() for person in persons]
+    if format is Format.JSON:
+        write_json(documents)
+        return
+    flat = [{**d, **{k: "; ".join(d[k]) for k in ("sources", "reasons", "disputed")}} for d in documents]
+    if format is Format.CSV:
+        write_csv(flat, PERSON_COLUMNS)
+        return
+    rows = [[str(d[c] if d[c] is not None else "") for c in PERSON_COLUMNS[:-1]] for d in flat]
+    write_table("Persons and their operation", PERSON_COLUMNS[:-1], rows)
 
 
 def _flat(row: ReconciledRow, synthetic: bool) -> dict[str, Any]:

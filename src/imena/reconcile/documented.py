@@ -13,6 +13,7 @@ import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine, and_, select
 
@@ -53,6 +54,14 @@ class DocumentedPerson:
     @property
     def operation(self) -> Operation:
         return self.attribution.operation
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "person": self.id, "operation": self.operation.value, "reasons": list(self.attribution.reasons),
+            "conflicting": self.attribution.conflicting, "region": self.region, "month": self.month,
+            "category": self.category, "sources": sorted(self.sources), "disputed": list(self.disputed),
+            "synthetic": self.synthetic,
+        }  # fmt: skip
 
 
 def consensus(values: Iterable[str | int | None]) -> tuple[str | int | None, bool]:
