@@ -35,13 +35,13 @@ Progress = Callable[[int], None]  # told how many iterations were run since it w
 @dataclass(frozen=True)
 class SamplerSettings:
     """How long the chains run: by the bench, N's draws are correlated over 150 to 1,300 iterations on most
-    strata, so 100,000 kept iterations a chain give most strata 400 effective draws within the 30 s budget."""
+    strata, so 200,000 kept iterations a chain give most strata 400 effective draws within the 30 s budget."""
 
     classes: int = 10
     chains: int = 4
     burn_in: int = 20_000
     draws: int = 1_000  # kept per chain
-    thinning: int = 100
+    thinning: int = 200
 
     @property
     def iterations(self) -> int:
