@@ -6,8 +6,16 @@ import numpy as np
 import pytest
 
 from imena.estimate import from_patterns
-from imena.estimate.loglinear import LogLinearDiverged, cells, fit_loglinear, fit_model, lognormal_interval
-from imena.estimate.scenarios import independent_scenario
+from imena.estimate.loglinear import (
+    LogLinearDiverged,
+    LogLinearModel,
+    averaged_tail_interval,
+    cells,
+    fit_loglinear,
+    fit_model,
+    lognormal_interval,
+)
+from imena.estimate.scenarios import independent_scenario, simulate_population
 
 
 def test_two_lists_under_independence_give_lincoln_petersen() -> None:
@@ -58,3 +66,24 @@ def test_models_whose_interaction_has_no_people_are_left_out() -> None:
     assert fit.diverged > 0
     assert all((0, 1) not in m.interactions for m in fit.models)
     assert np.isfinite(fit.estimate)
+
+
+def test_the_tail_area_interval_of_one_model_is_chaos_interval() -> None:
+    model = LogLinearModel((), 400.0, 2_500.0, 0.0)
+    assert averaged_tail_interval(1_000, [model], [1.0]) == pytest.approx(lognormal_interval(1_000, 400.0, 2_500.0))
+
+
+def test_the_tail_area_interval_reaches_towards_a_distant_model() -> None:
+    near, far = LogLinearModel((), 400.0, 400.0, 0.0), LogLinearModel(((0, 1),), 900.0, 900.0, 0.0)
+    lower, upper = averaged_tail_interval(1_000, [near, far], [0.5, 0.5])
+    alone = lognormal_interval(1_000, 400.0, 400.0)
+    assert lower == pytest.approx(alone[0], rel=0.02) and upper > 1_000 + 900.0
+
+
+def test_people_unequally_visible_to_every_list_favour_the_heterogeneity_term() -> None:
+    # a fifth of the people are seen by each list with chance 0.1, the rest with 0.6: no pairwise dependence
+    histories = simulate_population(np.random.default_rng(4), 20_000, [0.2, 0.8], [[0.1] * 4, [0.6] * 4])
+    fit = fit_loglinear(histories)
+    weight = sum(w for w, m in zip(fit.weights, fit.models, strict=True) if m.heterogeneity)
+    assert weight > 0.5
+    assert fit.best().name(histories.lists).endswith("heterogeneity (common three-list term)")

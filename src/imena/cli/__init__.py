@@ -9,7 +9,7 @@ import typer
 from imena import __version__
 from imena.cli import estimate as estimate_command
 from imena.cli import link as link_commands
-from imena.cli import operation, regions, simulate
+from imena.cli import operation, reconcile, regions, simulate
 from imena.cli import parse as parse_command
 from imena.cli import registry as registry_commands
 from imena.cli import web as web_commands
@@ -39,6 +39,7 @@ app.command("person")(link_commands.person_command)
 app.command("estimate")(estimate_command.command)
 app.command("serve")(web_commands.serve_command)
 app.add_typer(web_commands.users, name="users")
+app.command("reconcile")(reconcile.command)
 
 
 def _version(show: bool) -> None:

@@ -1,4 +1,4 @@
-"""`imena estimate`: how many people no list names, from a table of capture histories."""
+"""`imena estimate`: how many people no list names, from the registry's persons or a table of capture histories."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from imena.cli.output import Format, console, count, errors, write_json, write_table
+from imena.cli.registry import database
 from imena.estimate import (
+    CaptureHistories,
     CaptureHistoriesError,
     EstimateReport,
     Method,
@@ -19,17 +21,27 @@ from imena.estimate import (
     estimate_strata,
     read_counts,
 )
+from imena.estimate.persons import Strata, person_histories
+from imena.reconcile.attribution import Operation
+from imena.reconcile.documented import documented_persons
+from imena.registry.database import open_registry
 
 
 def command(
+    ctx: typer.Context,
     counts: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "--counts",
-            help="A CSV of capture histories: one 0/1 column per list, Freq (people seen so), optionally stratum.",
+            help="A CSV of capture histories: one 0/1 column per list, Freq (people seen so), optionally stratum. "
+            "Without it, the registry's persons and their sources (imena --db).",
             dir_okay=False,
         ),
-    ],
+    ] = None,
+    by: Annotated[Strata, typer.Option("--by", help="Registry: strata by 1937 region or by period.")] = Strata.WHOLE,
+    operation: Annotated[
+        Operation | None, typer.Option("--operation", help="Registry: only persons attributed to this operation.")
+    ] = None,
     method: Annotated[Method, typer.Option("--method", "-m", help="Log-linear models or the latent-class model.")] = (
         Method.LCMCR
     ),
@@ -47,13 +59,18 @@ def command(
     estimation)."""
     if format is Format.CSV:
         raise typer.BadParameter("the estimate is nested: use --format json", param_hint="--format")
-    try:
-        histories = read_counts(counts)
-    except CaptureHistoriesError as error:
-        errors.print("[bold red]The capture histories cannot be read:[/]")
-        for problem in error.problems:
-            errors.print(f"  {problem}", markup=False, highlight=False)
-        raise SystemExit(2) from None
+    synthetic = False
+    if counts is None:
+        persons = list(documented_persons(open_registry(database(ctx))))
+        synthetic = any(person.synthetic for person in persons)
+        histories = person_histories(persons, by, None if operation is None else frozenset({operation}))
+        if not histories:
+            errors.print("[bold red]The registry has no persons to estimate from.[/]")
+            raise SystemExit(2)
+    else:
+        if by is not Strata.WHOLE or operation is not None:
+            raise typer.BadParameter("a table of counts has its own strata", param_hint="--by/--operation")
+        histories = _read(counts)
     settings = SamplerSettings(burn_in=burn_in, draws=draws, thinning=thinning)
     rng = np.random.default_rng(seed)
     if method is Method.LCMCR:
@@ -64,17 +81,28 @@ def command(
     else:
         report = estimate_strata(histories, method, rng, settings)
     if format is Format.JSON:
-        write_json(report.as_dict())
+        write_json({**report.as_dict(), **({"synthetic": True} if synthetic else {})})
     else:
-        _table(report)
+        _table(report, synthetic)
     if all(s.refused is not None for s in report.strata):
         raise SystemExit(2)
 
 
-def _table(report: EstimateReport) -> None:
+def _read(counts: Path) -> dict[str, CaptureHistories]:
+    try:
+        return read_counts(counts)
+    except CaptureHistoriesError as error:
+        errors.print("[bold red]The capture histories cannot be read:[/]")
+        for problem in error.problems:
+            errors.print(f"  {problem}", markup=False, highlight=False)
+        raise SystemExit(2) from None
+
+
+def _table(report: EstimateReport, synthetic: bool) -> None:
     rows = [_row(s) for s in (*report.strata, report.total)] if len(report.strata) > 1 else [_row(report.strata[0])]
+    marked = " — synthetic data" if synthetic else ""
     write_table(
-        f"People no list names, estimated ({report.method.value}, {report.level:.0%} interval)",
+        f"People no list names, estimated ({report.method.value}, {report.level:.0%} interval){marked}",
         ["stratum", "lists", "observed", "estimate", "lower", "upper", "notes"],
         rows,
     )

@@ -4,8 +4,9 @@ Split R-hat compares the spread between half-chains with the spread within them 
 Analysis, 3rd ed., 2013, section 11.4); values above 1.05 mean the chains have not met. The effective sample
 size uses the chains' autocorrelations summed over Geyer's initial positive sequence (Geyer, "Practical Markov
 chain Monte Carlo", Statistical Science 7(4), 1992), combined across chains as in BDA3 section 11.5. Geweke's z
-compares the mean of each chain's first tenth with that of its last half (Geweke 1992, with spectral variances at
-frequency zero replaced by batch means).
+compares the mean of each chain's first tenth with that of its last half (Geweke 1992); each part's variance of
+the mean is its variance over its own effective sample size, which batch means of a few draws underestimate
+when the draws are correlated over more than a batch (false alarms).
 """
 
 from __future__ import annotations
@@ -112,16 +113,13 @@ def geweke(chains: Chains, first: float = 0.1, last: float = 0.5) -> tuple[float
     for chain in chains:
         start = chain[: max(2, int(first * len(chain)))]
         end = chain[int((1.0 - last) * len(chain)) :]
-        error = np.sqrt(_batch_variance(start) + _batch_variance(end))
+        error = np.sqrt(_variance_of_mean(start) + _variance_of_mean(end))
         scores.append(float((start.mean() - end.mean()) / error) if error > 0 else 0.0)
     return tuple(scores)
 
 
-def _batch_variance(draws: npt.NDArray[np.float64]) -> float:
-    """The variance of the mean of correlated draws, from the means of about ten batches."""
-    batches = max(2, min(10, len(draws) // 5))
-    size = len(draws) // batches
-    if size < 1:
-        return float(draws.var(ddof=1) / len(draws)) if len(draws) > 1 else 0.0
-    means = draws[: batches * size].reshape(batches, size).mean(axis=1)
-    return float(means.var(ddof=1) / batches)
+def _variance_of_mean(draws: npt.NDArray[np.float64]) -> float:
+    """The variance of the mean of correlated draws: their variance over their effective number."""
+    if len(draws) < 2:
+        return 0.0
+    return float(draws.var(ddof=1) / effective_sample_size(draws[np.newaxis, :]))

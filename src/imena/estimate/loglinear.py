@@ -14,7 +14,16 @@ derive the variance for, and because BIC, with thousands of records, drops weak 
 the total. Each model's variance of the unseen count is `mu0^2 var(b0) + mu0`: the delta method for the
 intercept plus the Poisson scatter of the unseen count around its mean. The interval is Chao's log-normal one
 (Chao, Biometrics 43, 1987): the unseen count is taken as log-normal, so the interval never falls below the
-observed count and is skewed upwards as such intervals should be.
+observed count and is skewed upwards as such intervals should be. A stratum's interval averages the models' tails
+rather than their variances (the model-averaged tail area interval of Turek and Fletcher, Computational
+Statistics and Data Analysis 56, 2012); the Buckland variance is kept for totals over strata.
+
+Pairwise terms cannot represent people unequally visible to all lists alike (heterogeneity), which leaves the
+averaged estimate biased and its interval too narrow (60% coverage on the bench). So every model also comes in
+a second form with one more term, `h * C(s, 3)` where s is the number of lists naming the person: a common
+three-list interaction, the next term of the Rasch-type heterogeneity models of Darroch, Fienberg, Glonek and
+Junker (JASA 88, 1993), whose quadratic term is already a common pairwise interaction. A model with as many
+terms as observable patterns is left out (the unseen count would then be unidentified).
 
 A model diverges when a pattern it needs has no people (its interaction then runs to infinity and the total
 with it); such models are left out, and if all are, the stratum is refused.
@@ -30,7 +39,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 import statsmodels.api as sm
-from scipy import stats
+from scipy import optimize, stats
 
 from imena.estimate.histories import CaptureHistories
 
@@ -53,9 +62,11 @@ class LogLinearModel:
     unseen: float
     variance: float
     aic: float
+    heterogeneity: bool = False
 
     def name(self, lists: Sequence[str]) -> str:
         terms = [f"{lists[a]}×{lists[b]}" for a, b in self.interactions]
+        terms += ["heterogeneity (common three-list term)"] if self.heterogeneity else []
         return "independence" if not terms else " + ".join(terms)
 
 
@@ -75,7 +86,8 @@ class LogLinearFit:
         return self.observed + self.unseen
 
     def interval(self, level: float = 0.95) -> tuple[float, float]:
-        return lognormal_interval(self.observed, self.unseen, self.variance, level)
+        """The model-averaged tail-area interval (Turek and Fletcher 2012) over the models' log-normal intervals."""
+        return averaged_tail_interval(self.observed, self.models, self.weights, level)
 
     def best(self) -> LogLinearModel:
         return self.models[int(np.argmax(self.weights))]
@@ -90,6 +102,28 @@ def lognormal_interval(observed: int, unseen: float, variance: float, level: flo
     return observed + unseen / spread, observed + unseen * spread
 
 
+def averaged_tail_interval(
+    observed: int, models: Sequence[LogLinearModel], weights: Sequence[float], level: float = 0.95
+) -> tuple[float, float]:
+    """Ends at which the models' log-normal distributions of the unseen count, weighted, leave (1 - level) / 2 in
+    each tail: a model far from the others widens the interval on its side only, as it should."""
+    unseen = np.array([m.unseen for m in models])
+    if unseen.max() <= 0.0:
+        return float(observed), float(observed)
+    positive = unseen > 0.0
+    centre = np.log(np.where(positive, unseen, 1.0))
+    spread = np.sqrt(np.log1p(np.array([m.variance for m in models]) / np.where(positive, unseen, 1.0) ** 2))
+    mass = np.asarray(weights, dtype=float)
+
+    def below(x: float, tail: float) -> float:
+        inside = stats.norm.cdf((np.log(x) - centre[positive]) / spread[positive])
+        return float(mass[positive] @ inside + mass[~positive].sum()) - tail
+
+    top = float(unseen.max()) * 1e3 + 1.0
+    ends = [optimize.brentq(below, 1e-9, top, args=(tail,)) for tail in ((1 - level) / 2, (1 + level) / 2)]
+    return observed + ends[0], observed + ends[1]
+
+
 def cells(histories: CaptureHistories) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """Every observable pattern (those with no people too) and its count."""
     n_lists = len(histories.lists)
@@ -100,11 +134,20 @@ def cells(histories: CaptureHistories) -> tuple[npt.NDArray[np.float64], npt.NDA
 
 
 def fit_model(
-    patterns: npt.NDArray[np.float64], counts: npt.NDArray[np.float64], interactions: tuple[Pair, ...]
+    patterns: npt.NDArray[np.float64],
+    counts: npt.NDArray[np.float64],
+    interactions: tuple[Pair, ...],
+    heterogeneity: bool = False,
 ) -> LogLinearModel | None:
-    """Fit one model by Poisson regression; None if it diverges."""
+    """Fit one model by Poisson regression; None if it diverges, or if the heterogeneity term leaves it as many
+    terms as patterns (pairwise models may be saturated: two lists under independence are Lincoln-Petersen)."""
     columns = [np.ones(len(patterns)), *patterns.T, *(patterns[:, a] * patterns[:, b] for a, b in interactions)]
+    if heterogeneity:
+        lists = patterns.sum(axis=1)
+        columns.append(lists * (lists - 1) * (lists - 2) / 6.0)
     design = np.column_stack(columns)
+    if heterogeneity and design.shape[1] >= len(patterns):
+        return None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -119,7 +162,7 @@ def fit_model(
     variance = unseen**2 * float(covariance[0, 0]) + unseen
     if not np.isfinite(variance) or unseen > DIVERGED_MULTIPLE * counts.sum():
         return None
-    return LogLinearModel(interactions, unseen, variance, float(result.aic))
+    return LogLinearModel(interactions, unseen, variance, float(result.aic), heterogeneity)
 
 
 def fit_loglinear(histories: CaptureHistories) -> LogLinearFit:
@@ -128,8 +171,10 @@ def fit_loglinear(histories: CaptureHistories) -> LogLinearFit:
     n_lists = len(histories.lists)
     candidates = _all_models(n_lists) if n_lists <= EXHAUSTIVE_UP_TO else _forward_search(patterns, counts, n_lists)
     fitted, diverged = [], 0
-    for interactions in candidates:
-        model = fit_model(patterns, counts, interactions)
+    for interactions, heterogeneity in itertools.product(candidates, (False, True)):
+        if heterogeneity and n_lists + len(interactions) + 2 >= len(patterns):
+            continue  # as many terms as patterns: not a model of the unseen
+        model = fit_model(patterns, counts, interactions, heterogeneity)
         if model is None:
             diverged += 1
         else:
@@ -154,6 +199,7 @@ def _pairs(n_lists: int) -> list[Pair]:
 
 
 def _all_models(n_lists: int) -> Iterator[tuple[Pair, ...]]:
+    """Every subset of the pairs (each then fitted with and without the heterogeneity term)."""
     pairs = _pairs(n_lists)
     for size in range(len(pairs) + 1):
         yield from itertools.combinations(pairs, size)

@@ -23,13 +23,14 @@ EXPLANATIONS: dict[Method, tuple[str, ...]] = {
         "Multiple systems estimation with log-linear models: the counts of people seen by each combination of "
         "lists are fitted by Poisson regression with a term per list and terms for pairs of lists that depend on "
         "each other; the fitted count of the combination 'no list' is the estimate of the people no list names.",
-        "Every model with any set of two-list dependences is fitted and the models are averaged with Akaike "
-        "weights; the interval (95%) includes the disagreement between models (Buckland et al. 1997) and is "
-        "log-normal in the unseen count (Chao 1987).",
+        "Every model with any set of two-list dependences, each with and without a term for people unequally "
+        "visible to all lists (a common three-list interaction, after Darroch et al. 1993), is fitted and the "
+        "models are averaged with Akaike weights; the interval (95%) averages the models' log-normal tails "
+        "(Chao 1987; Turek and Fletcher 2012), so it widens towards models that disagree.",
         "Assumptions: the population of the stratum is closed (the same people could be on every list); people are "
-        "matched correctly across lists; no three lists depend on each other jointly beyond their pairwise "
-        "dependences; people unequally visible to all lists alike (heterogeneity) are only partly captured by "
-        "pairwise terms, which tends to make the estimate too low.",
+        "matched correctly across lists; lists depend on each other only in pairs and through the "
+        "common heterogeneity term; heterogeneity of other shapes is only partly "
+        "captured, which tends to make the estimate too low.",
     ),
     Method.LCMCR: (
         "Multiple systems estimation with the Bayesian latent-class model of Manrique-Vallier (2016): people "
