@@ -95,7 +95,9 @@ entries = Table(
     Column("operation", String(30)),
     UniqueConstraint("source_id", "entry_id", "version"),  # also finds an entry's versions by its id
     # search chooses entries by the name forms it chose in the dictionary, from this index alone
-    Index(None, "surname_form", "given_form", "patronymic_form"),
+    # (PostgreSQL's index also carries pk, so that the choice is made without reading the table; SQLite's
+    # carries the rowid, which is pk, of itself)
+    Index(None, "surname_form", "given_form", "patronymic_form", postgresql_include=["pk"]),
 )
 
 name_forms = Table(

@@ -138,6 +138,7 @@ def upgrade() -> None:
             batch_op.f("ix_entries_surname_form_given_form_patronymic_form"),
             ["surname_form", "given_form", "patronymic_form"],
             unique=False,
+            postgresql_include=["pk"],
         )
 
     op.create_table(
