@@ -36,7 +36,7 @@ from imena.names.query import QueryWord, Reading
 from imena.registry import schema as t
 from imena.registry.keys import GIVEN, SURNAME, ends, given_keys, neutral_of_normal, surname_keys
 
-PER_TIER = 200  # entries read per tier at most, the likeliest first; the ranking needs only the plausible ones
+PER_TIER = 100  # entries read per tier at most, the likeliest first; the ranking needs only the plausible ones
 ENOUGH = 5  # candidates per hit wanted before looser tiers are tried
 SOUNDING = 40  # surname forms that only sound alike read at most, the closest in spelling first
 FAR = 2  # letters a surname may be off by in the last tier (two slips)
