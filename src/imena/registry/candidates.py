@@ -127,10 +127,12 @@ class GivenForms:
     forms: tuple[str, ...] = ()
     initials: tuple[str, ...] = ()
 
-    def condition(self, column: Any) -> ColumnElement[bool]:
+    def condition(self, dialect: str, column: Any) -> ColumnElement[bool]:
         if self.initials:
-            return or_(*(and_(column >= letter, column < chr(ord(letter) + 1)) for letter in self.initials))
-        return column.in_(self.forms) if self.forms else false()
+            # a test of the first letter, which no index serves: ranges joined by OR lead SQLite's planner to
+            # scan the whole name index instead of reading the surname forms' parts of it
+            return one_of(dialect, func.substr(column, 1, 1), list(self.initials))
+        return one_of(dialect, column, list(self.forms)) if self.forms else false()
 
     @staticmethod
     def initials_of(word: QueryWord) -> set[str]:
@@ -164,17 +166,29 @@ def lookup(connection: Connection, part: str, keys: set[str]) -> list[tuple[str,
     if not keys:
         return []
     k = t.name_forms.c
-    query = select(k.key, k.form).where(one_of(connection, k.key, sorted(keys)), k.part == part)
+    query = select(k.key, k.form).where(one_of(connection.dialect.name, k.key, sorted(keys)), k.part == part)
     return [(row.key, row.form) for row in connection.execute(query)]
 
 
-def one_of(connection: Connection, column: Any, values: list[str]) -> ColumnElement[bool]:
+def one_of(dialect: str, column: Any, values: list[str]) -> ColumnElement[bool]:
     """`column IN values` with the values bound as one array: a search looks up thousands of keys, and
-    SQLAlchemy's expansion of so many single parameters would cost more than the lookup."""
-    if connection.dialect.name == "postgresql":
+    SQLAlchemy's expansion of so many single parameters would cost more than the lookup; and a statement
+    whose text does not change with the number of values is compiled once (and planned once by PostgreSQL)."""
+    if dialect == "postgresql":
         return column == any_(bindparam(None, values, type_=postgresql.ARRAY(Text)))  # type: ignore[no-any-return]
     listed = func.json_each(bindparam(None, orjson.dumps(values).decode())).table_valued("value")
     return column.in_(select(listed.c.value))  # type: ignore[no-any-return]
+
+
+def position_in(dialect: str, column: Any, values: list[str]) -> ColumnElement[int]:
+    """The place of the column's value among the values (0 first; past the end if absent), with the values
+    bound as one array, like `one_of`."""
+    if dialect == "postgresql":
+        place = func.array_position(bindparam(None, values, type_=postgresql.ARRAY(Text)), column) - 1
+    else:
+        listed = func.json_each(bindparam(None, orjson.dumps(values).decode())).table_valued("key", "value")
+        place = select(listed.c.key).where(listed.c.value == column).scalar_subquery()
+    return func.coalesce(place, len(values))
 
 
 @dataclass(frozen=True)
@@ -198,13 +212,13 @@ class Preferred:
             else (),
         )
 
-    def order(self) -> list[Any]:
+    def order(self, dialect: str) -> list[Any]:
         e = t.entries.c
         order: list[Any] = []
         if self.given:
-            order.append(case((e.given_form.in_(self.given), 0), else_=1))
+            order.append(case((one_of(dialect, e.given_form, list(self.given)), 0), else_=1))
         if self.patronymic:
-            order.append(case((e.patronymic_form.in_(self.patronymic), 0), else_=1))
+            order.append(case((one_of(dialect, e.patronymic_form, list(self.patronymic)), 0), else_=1))
         if self.patronymic_initials:
             order.append(case((func.substr(e.patronymic_form, 1, 1).in_(self.patronymic_initials), 0), else_=1))
         return [sum(order[1:], order[0])] if order else []
@@ -268,11 +282,15 @@ def fetch(
     if given is None:
         chosen: Any = _by_surname_alone(connection, forms, filters, limit)
     else:
-        narrowed = _filtered(select(e.pk).where(e.surname_form.in_(forms), given.condition(e.given_form)), filters)
+        dialect = connection.dialect.name
+        narrowed = select(e.pk).where(
+            one_of(dialect, e.surname_form, list(forms)), given.condition(dialect, e.given_form)
+        )
         # the forms come closest first: their rank orders the entries after the preferred names, and keeps a
         # planner from walking the primary key in order in the hope of meeting a rare surname soon
-        closeness = case({form: rank for rank, form in enumerate(forms)}, value=e.surname_form, else_=len(forms))
-        chosen = narrowed.order_by(*(preferred.order() if preferred else []), closeness, e.pk).limit(limit)
+        closeness = position_in(dialect, e.surname_form, list(forms))
+        preference = preferred.order(dialect) if preferred else []
+        chosen = _filtered(narrowed, filters).order_by(*preference, closeness, e.pk).limit(limit)
     shown = (e.pk, e.entry_id, e.source_id, e.surname, e.given, e.patronymic, e.birth_year, e.synthetic)
     query = (
         select(*shown, pe.person_id)
