@@ -86,7 +86,7 @@ def import_file(
     summary = ImportSummary(source.id, path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     if workers is None:
-        workers = max(1, (os.cpu_count() or 1) - 1) if path.stat().st_size >= PARALLEL_FROM else 0
+        workers = (os.cpu_count() or 1) - 1 if path.stat().st_size >= PARALLEL_FROM else 0  # none on one core
     with _collector_paused(), engine.begin() as connection:
         _ensure_source(connection, source)
         import_id = connection.execute(
