@@ -29,13 +29,11 @@ Only = Annotated[Operation | None, Query(description="Only the persons attribute
 
 
 def _rows(document: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every stratum and the total as flat rows, each with the document's synthetic mark."""
+    """Every stratum and the total as flat rows, each with the document's synthetic mark (the models and the
+    diagnostics stay in the JSON)."""
     rows = [*document["strata"], *([document["total"]] if document["total"] else [])]
-    return [
-        {**row, "refused": row.get("refused"), "synthetic": document["synthetic"]}
-        for row in rows
-        if isinstance(row, dict)
-    ]
+    flat = ({**row, "refused": row.get("refused"), "synthetic": document["synthetic"]} for row in rows)
+    return [{key: row[key] for key in COLUMNS} for row in flat]
 
 
 @router.get("/api/estimates", tags=["estimates"])
