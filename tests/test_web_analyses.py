@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from imena.estimate import SamplerSettings
+from imena.estimate import SamplerSettings, estimate_strata
 from imena.operation import Ledger
 from imena.registry.database import open_registry
 from imena.registry.linking import recluster, run_link
@@ -109,11 +109,10 @@ def test_latent_classes_are_computed_once_per_state_of_the_registry(
     client: TestClient, linked: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     runs: list[Any] = []
-    real = analyses.estimate_strata
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         runs.append(args[1])
-        return real(*args, **kwargs)
+        return estimate_strata(*args, **kwargs)
 
     monkeypatch.setattr(analyses, "estimate_strata", counted)
     first = client.get("/api/estimates", params={"by": "all", "method": "lcmcr"}).json()
