@@ -70,6 +70,11 @@ def test_estimates_download_as_csv_with_the_total_and_the_synthetic_mark(client:
     assert all(r["synthetic"] == "True" and r["method"] == "loglinear" for r in rows)
     assert int(rows[0]["lower"]) <= int(rows[0]["estimate"]) <= int(rows[0]["upper"])
     assert client.get("/api/estimates", params={"by": "county"}).status_code == 422
+    assert client.get("/api/estimates", params={"operation": "purge"}).status_code == 422
+    chosen = client.get("/api/estimates", params={"by": "all", "method": "loglinear", "operation": "00447"}).json()
+    assert chosen["operation"] == "00447" and chosen["strata"][0]["observed"] < int(rows[0]["observed"])
+    everyone = client.get("/api/estimates", params={"by": "all", "method": "loglinear", "operation": ""}).json()
+    assert everyone["operation"] is None and everyone["strata"][0]["observed"] == int(rows[0]["observed"])  # a form
 
 
 def test_reconciliation_shows_gaps_as_gaps(client: TestClient) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from imena.estimate import Method
@@ -25,7 +25,19 @@ COLUMNS = ("stratum", "observed", "estimate", "lower", "upper", "method", "lists
 
 By = Annotated[Strata, Query(description="Strata: the person's 1937 region, the operation's period, or one stratum")]
 Chosen = Annotated[Method, Query(description="Log-linear models (fast) or the latent-class model (seconds)")]
-Only = Annotated[Operation | None, Query(description="Only the persons attributed to this operation")]
+Only = Annotated[
+    str, Query(description="Only the persons attributed to this operation: 00447, national, other, unknown; empty: all")
+]
+
+
+def _operation(value: str) -> Operation | None:
+    """The operation chosen, or None for all; a form's empty choice means all, not an error."""
+    if not value:
+        return None
+    try:
+        return Operation(value)
+    except ValueError:
+        raise HTTPException(status_code=422, detail=f"no such operation: {value}") from None
 
 
 def _rows(document: dict[str, Any]) -> list[dict[str, Any]]:
@@ -41,12 +53,12 @@ def estimates_api(
     request: Request,
     by: By = Strata.REGION,
     method: Chosen = Method.LCMCR,
-    operation: Only = None,
+    operation: Only = "",
     format: Literal["json", "csv"] = "json",
 ) -> Response:
     """People no list names, per stratum and in total, with the 95% interval and the method's assumptions
     (`imena estimate`'s JSON). Latent-class results are computed once per state of the registry, then cached."""
-    document, version = cached_estimates(request.app.state, by, method, operation)
+    document, version = cached_estimates(request.app.state, by, method, _operation(operation))
     if format == "csv":
         return download(_rows(document), COLUMNS, "csv", f"estimates-{by.value}-{method.value}")
     return json_response({**document, "registry_version": list(version)})
@@ -54,16 +66,17 @@ def estimates_api(
 
 @router.get("/estimates", response_class=HTMLResponse, include_in_schema=False)
 def estimates_page(
-    request: Request, by: By = Strata.REGION, method: Chosen = Method.LCMCR, operation: Only = None
+    request: Request, by: By = Strata.REGION, method: Chosen = Method.LCMCR, operation: Only = ""
 ) -> HTMLResponse:
-    document, _ = cached_estimates(request.app.state, by, method, operation)
+    chosen = _operation(operation)
+    document, _ = cached_estimates(request.app.state, by, method, chosen)
     t = translator(language(request))
     chart = charts.interval_bars(document["strata"], t("est.chart"), t) if document["strata"] else None
-    query = f"by={by.value}&method={method.value}" + (f"&operation={operation.value}" if operation else "")
+    query = f"by={by.value}&method={method.value}" + (f"&operation={chosen.value}" if chosen else "")
     return render(
         request,
         "estimates.html",
         {"est": document, "chart": chart, "query": query, "by": by.value, "method": method.value,
-         "operation": operation.value if operation else "", "strata": [s.value for s in Strata],
+         "operation": chosen.value if chosen else "", "strata": [s.value for s in Strata],
          "methods": [m.value for m in Method], "operations": [o.value for o in Operation]},
     )  # fmt: skip
