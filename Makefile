@@ -15,8 +15,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## demo: install, then show the ledger and its gaps, the model's fit, a synthetic corpus parsed, imported and searched,
-## and serve the web application on it (http://127.0.0.1:8000/; Ctrl+C stops it)
+## demo: install, then show the ledger and its gaps and the model's fit; write a small synthetic corpus (about
+## 1,000 entries in 9 sources, every one marked synthetic), parse and import all its sources, link them into
+## persons, estimate and reconcile them, and serve the web application on it (http://127.0.0.1:8000/; Ctrl+C stops it)
 demo: $(STAMP)
 	$(BIN)/imena operation summary
 	$(BIN)/imena operation gaps
@@ -24,11 +25,14 @@ demo: $(STAMP)
 	$(BIN)/imena simulate corpus --scale 0.001 --seed 1 --out demo/corpus
 	head -n 8 demo/corpus/syn-book-1.jsonl > demo/sample.jsonl
 	$(BIN)/imena parse demo/sample.jsonl --format table
-	rm -f demo/registry.db*
-	$(BIN)/imena parse demo/corpus/syn-memo-db.jsonl --out demo/memo.jsonl
-	$(BIN)/imena --db demo/registry.db import demo/memo.jsonl --source syn-memo-db --title "Synthetic database"
+	rm -rf demo/registry.db* demo/records
+	$(BIN)/imena --db demo/registry.db simulate registry --corpus demo/corpus --records demo/records
+	$(BIN)/imena --db demo/registry.db link 2> demo/link.log || (cat demo/link.log; exit 1)
 	$(BIN)/imena --db demo/registry.db stats
-	$(BIN)/imena --db demo/registry.db search "$$(head -n 1 demo/memo.jsonl | $(BIN)/python -c 'import json,sys; n=json.load(sys.stdin)["name"]; print(n["surname"], n["given"][0] + ".")')"
+	$(BIN)/imena --db demo/registry.db search "$$(head -n 1 demo/records/syn-memo-db.jsonl | $(BIN)/python -c 'import json,sys; n=json.load(sys.stdin)["name"]; print(n["surname"], n["given"][0] + ".")')"
+	$(BIN)/imena --db demo/registry.db reconcile --by month
+	$(BIN)/imena --db demo/registry.db estimate --by period --method loglinear
+	@echo "The synthetic demo registry is demo/registry.db: open http://127.0.0.1:8000/ (estimates: /estimates, reconciliation: /reconcile)"
 	$(BIN)/imena --db demo/registry.db serve
 
 ## system-deps: what the tests need from Debian (a PostgreSQL server, Chromium for the browser tests, Java

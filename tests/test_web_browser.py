@@ -8,14 +8,21 @@ from __future__ import annotations
 import os
 import socket
 import threading
+from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import uvicorn
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from sqlalchemy import Engine, update
 
+from imena.registry import schema as t
+from imena.registry.linking import current_persons, recluster, run_link
+from imena.registry.users import add_user
 from imena.web import create_app
+from tests.registry_corpus import build
 from tests.webdata import build_registry, person_of
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -35,11 +42,9 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
-    """The application on a test registry, served in a thread; the base URL and the person told twice."""
-    folder = tmp_path_factory.mktemp("web")
-    engine = build_registry(f"sqlite:///{folder / 'web.db'}", folder)
+@contextmanager
+def _served(engine: Engine) -> Iterator[str]:
+    """The application on a registry, served by uvicorn in a thread on a free port; its base URL."""
     server = uvicorn.Server(uvicorn.Config(create_app(engine, secret="test"), port=_free_port(), log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -47,10 +52,44 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
         if not thread.is_alive():
             pytest.fail("the web application did not start")
         threading.Event().wait(0.05)
-    port = server.config.port
-    yield f"http://127.0.0.1:{port}", person_of(engine, "syn-a", "a-1")
-    server.should_exit = True
-    thread.join()
+    try:
+        yield f"http://127.0.0.1:{server.config.port}"
+    finally:
+        server.should_exit = True
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
+    """The application on a test registry; the base URL and the person told twice."""
+    folder = tmp_path_factory.mktemp("web")
+    engine = build_registry(f"sqlite:///{folder / 'web.db'}", folder)
+    with _served(engine) as base:
+        yield base, person_of(engine, "syn-a", "a-1")
+
+
+@pytest.fixture(scope="module")
+def linked_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Engine, tuple[str, str]]]:
+    """A linked synthetic registry with an editor, where one person of two entries was split by making their
+    pair doubtful (the corpus is too clean to leave any): the base URL, the engine and that pair."""
+    folder = tmp_path_factory.mktemp("linked")
+    engine = build(f"sqlite:///{folder / 'linked.db'}", folder)
+    run_link(engine)
+    with engine.begin() as connection:
+        persons = current_persons(connection)
+        members: dict[int, list[str]] = defaultdict(list)
+        for key, person in sorted(persons.items()):
+            members[person].append(key)
+        a, b = next(keys for keys in members.values() if len(keys) == 2)
+        links = t.links.c
+        pair = connection.execute(update(t.links).where(links.entry_l == a, links.entry_r == b).values(
+            match_probability=0.5))  # fmt: skip
+        assert pair.rowcount == 1
+        recluster(connection, actor="test")
+        assert current_persons(connection)[a] != current_persons(connection)[b]
+    add_user(engine, "vera", "vera-password", "editor")
+    with _served(engine) as base:
+        yield base, engine, (a, b)
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +177,57 @@ def test_home_source_and_api_docs_pages(site: tuple[str, int], page: Page) -> No
     _screenshot(page, "source")
     page.goto(f"{base}/docs")
     expect(page.locator(".swagger-ui .opblock").first).to_be_visible()  # drawn from the packaged swagger-ui
+
+
+def test_an_editor_confirms_a_pair_and_the_person_changes(
+    linked_site: tuple[str, Engine, tuple[str, str]], browser: Browser
+) -> None:
+    base, engine, (a, b) = linked_site
+    visitor = browser.new_context(locale="ru-RU")
+    page = visitor.new_page()
+    refused = page.goto(f"{base}/review")
+    assert refused is not None and refused.status == 401
+    assert page.request.post(f"{base}/api/review", data={"pair": [a, b], "verdict": "same"}).status == 401
+    assert page.request.patch(f"{base}/api/sources/syn-a", data={"title": "x"}).status == 401
+    visitor.close()
+
+    context = browser.new_context(viewport={"width": 1000, "height": 900}, locale="ru-RU")
+    page = context.new_page()
+    with engine.connect() as connection:
+        before = current_persons(connection)
+    page.goto(f"{base}/person/{before[b]}")
+    expect(page.locator("article.entry")).to_have_count(1)
+    page.goto(f"{base}/login")
+    page.fill("input[name=name]", "vera")
+    page.fill("input[name=password]", "vera-password")
+    page.click("form.stacked button")
+    page.goto(f"{base}/review")
+    pair = page.locator(f'section.review-pair[data-pair="{a} {b}"]')
+    expect(pair).to_be_visible()
+    _screenshot(page, "review", full_page=False)
+    pair.locator("button[value=same]").click()
+    expect(page).to_have_url(f"{base}/review")
+    expect(page.locator(f'section.review-pair[data-pair="{a} {b}"]')).to_have_count(0)
+    with engine.connect() as connection:
+        after = current_persons(connection)
+    assert after[a] == after[b]
+    page.goto(f"{base}/person/{after[b]}")
+    expect(page.locator("article.entry")).to_have_count(2)  # both entries, on one person's page
+    context.close()
+
+
+def test_the_estimates_and_reconciliation_pages(linked_site: tuple[str, Engine, tuple[str, str]], page: Page) -> None:
+    base, _, _ = linked_site
+    page.goto(f"{base}/")
+    page.click("nav a[href='/estimates']")
+    page.select_option("select[name=by]", "period")
+    page.select_option("select[name=method]", "loglinear")
+    page.click("form.selector button")
+    expect(page.locator('svg[data-chart="estimates"] .interval')).to_have_count(1)
+    expect(page.locator("tr.refused")).to_have_count(3)  # two periods too small, and so the total
+    _screenshot(page, "estimates")
+    page.click("nav a[href='/reconcile']")
+    expect(page.locator('svg[data-chart="coverage"]')).to_have_count(2)
+    assert page.locator('svg[data-chart="coverage"] rect.bar.gap').count() >= 1  # limits the ledger lacks
+    page.set_viewport_size({"width": 1000, "height": 1600})
+    _screenshot(page, "reconcile", full_page=False)

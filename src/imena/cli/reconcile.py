@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from imena.cli.output import Format, console, count, write_csv, write_json, write_table
 from imena.cli.registry import database
 from imena.operation import Tally, load_ledger
-from imena.reconcile.coverage import ReconciledRow, Reconciliation, reconcile_by_month, reconcile_by_region
+from imena.reconcile.coverage import (
+    CSV_COLUMNS,
+    Reconciliation,
+    flat_row,
+    reconcile_by_month,
+    reconcile_by_region,
+)
 from imena.reconcile.documented import DocumentedPerson, documented_persons
 from imena.registry.database import open_registry
 
@@ -20,14 +26,6 @@ class By(StrEnum):
     REGION = "region"
     MONTH = "month"
     PERSON = "person"
-
-
-CSV_COLUMNS = (
-    "key", "first_category", "second_category", "other_or_unknown_penalty", "total", "documented_to_date",
-    "unattributed", "limit_first_category", "limit_second_category", "limit_total", "coverage_first_category",
-    "coverage_second_category", "coverage_total", "reported_sentenced", "reported_as_of",
-    "coverage_of_reported_sentenced", "synthetic", "notes",
-)  # fmt: skip
 
 
 def command(
@@ -48,7 +46,7 @@ def command(
     if format is Format.JSON:
         write_json(report.as_dict())
     elif format is Format.CSV:
-        write_csv([_flat(row, report.synthetic) for row in report.rows], CSV_COLUMNS)
+        write_csv([flat_row(row, report.synthetic) for row in report.rows], CSV_COLUMNS)
     else:
         _table(report)
 
@@ -68,24 +66,6 @@ def _persons(persons: Iterable[DocumentedPerson], format: Format) -> None:
         return
     rows = [[str(d[c] if d[c] is not None else "") for c in PERSON_COLUMNS[:-1]] for d in flat]
     write_table("Persons and their operation", PERSON_COLUMNS[:-1], rows)
-
-
-def _flat(row: ReconciledRow, synthetic: bool) -> dict[str, Any]:
-    document = row.as_dict()
-    limits = document["limits"] or {}
-    sentenced = [f for f in row.reported if f.measure == "sentenced"]
-    return {
-        "key": row.key,
-        **document["documented"],
-        "documented_to_date": row.cumulative,
-        **{f"limit_{name}": value for name, value in limits.items()},
-        **{f"coverage_{name}": value for name, value in document["coverage_of_limits"].items()},
-        "reported_sentenced": sentenced[-1].value if sentenced else None,
-        "reported_as_of": sentenced[-1].as_of if sentenced else None,
-        "coverage_of_reported_sentenced": row.coverage_of_reported(),
-        "synthetic": synthetic,
-        "notes": "; ".join(row.notes),
-    }
 
 
 def _limit(tally: Tally | None) -> str:

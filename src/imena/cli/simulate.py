@@ -91,3 +91,21 @@ def link_truth(ctx: typer.Context) -> None:
 
     moved = link_by_truth(open_registry(database(ctx)))
     typer.echo(f"{moved:,} synthetic entries joined the person of their first entry")
+
+
+@app.command("registry")
+def registry(
+    ctx: typer.Context,
+    corpus: Annotated[Path, typer.Option("--corpus", help="A corpus of `imena simulate corpus`.", file_okay=False)],
+    records: Annotated[
+        Path, typer.Option("--records", help="Where the parsed records of each source are written.", file_okay=False)
+    ],
+) -> None:
+    """Parse every source of a synthetic corpus and import it into the registry (imena --db), in one process."""
+    from imena.cli.registry import database
+    from imena.registry.database import open_registry
+    from imena.simulate.registry import import_corpus
+
+    summaries = import_corpus(open_registry(database(ctx)), corpus, records)
+    rows = [[s.source, count(s.added), count(s.quarantined)] for s in summaries]
+    write_table("Synthetic sources parsed and imported", ["source", "entries added", "quarantined"], rows)

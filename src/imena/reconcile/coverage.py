@@ -207,3 +207,30 @@ def reconcile_by_month(persons: Iterable[DocumentedPerson], ledger: Ledger) -> R
 def _result(by: str, rows: list[ReconciledRow], operations: Counter[str]) -> Reconciliation:
     synthetic = any(row.documented.synthetic for row in rows)
     return Reconciliation(by, tuple(rows), sum(operations.values()), dict(sorted(operations.items())), synthetic)
+
+
+CSV_COLUMNS = (
+    "key", "first_category", "second_category", "other_or_unknown_penalty", "total", "documented_to_date",
+    "unattributed", "limit_first_category", "limit_second_category", "limit_total", "coverage_first_category",
+    "coverage_second_category", "coverage_total", "reported_sentenced", "reported_as_of",
+    "coverage_of_reported_sentenced", "synthetic", "notes",
+)  # fmt: skip
+
+
+def flat_row(row: ReconciledRow, synthetic: bool) -> dict[str, Any]:
+    """One row as the flat record of a CSV file (the columns of CSV_COLUMNS): the CLI's and the web's download."""
+    document = row.as_dict()
+    limits = document["limits"] or {}
+    sentenced = [f for f in row.reported if f.measure == "sentenced"]
+    return {
+        "key": row.key,
+        **document["documented"],
+        "documented_to_date": row.cumulative,
+        **{f"limit_{name}": value for name, value in limits.items()},
+        **{f"coverage_{name}": value for name, value in document["coverage_of_limits"].items()},
+        "reported_sentenced": sentenced[-1].value if sentenced else None,
+        "reported_as_of": sentenced[-1].as_of if sentenced else None,
+        "coverage_of_reported_sentenced": row.coverage_of_reported(),
+        "synthetic": synthetic,
+        "notes": "; ".join(row.notes),
+    }

@@ -15,8 +15,20 @@ from starlette.middleware.sessions import SessionMiddleware
 from imena import __version__
 from imena.operation import Ledger, load_ledger
 from imena.registry.database import open_registry
+from imena.web.analyses import WEB_SAMPLER, AnalysisCache
 from imena.web.rendering import PACKAGE, make_templates, render
-from imena.web.routes import accounts, apidocs, home, operation, persons, review, search, sources
+from imena.web.routes import (
+    accounts,
+    apidocs,
+    estimates,
+    home,
+    operation,
+    persons,
+    reconcile,
+    review,
+    search,
+    sources,
+)
 
 DESCRIPTION = (
     "The registry of memorial-book entries of victims of the NKVD's Order No. 00447 (1937-38) and the "
@@ -38,10 +50,12 @@ def create_app(
     app.state.ledger = ledger or load_ledger()
     app.state.templates = make_templates()
     app.state.operation = None
+    app.state.analyses = AnalysisCache()  # estimates and reconciliations, until the registry changes
+    app.state.sampler = WEB_SAMPLER
     key = secret or os.environ.get("IMENA_SECRET") or secrets.token_urlsafe(32)
     app.add_middleware(SessionMiddleware, secret_key=key, session_cookie="imena_session", same_site="lax")
     app.mount("/static", StaticFiles(directory=PACKAGE / "static"), name="static")
-    for module in (home, search, persons, sources, operation, accounts, review, apidocs):
+    for module in (home, search, persons, sources, operation, reconcile, estimates, accounts, review, apidocs):
         app.include_router(module.router)
 
     @app.exception_handler(HTTPException)

@@ -142,3 +142,58 @@ def gap_bars(republics: Sequence[dict[str, Any]], title: str, t: Callable[[str],
         note = f"{_n(explained)} / {_n(total)}" + (f" ({t('op.legend_gap')} {_n(gap)})" if gap else "")
         body.append(f'<text x="{x + 4:.1f}" y="{y + 11}" class="value">{escape(note)}</text>')
     return _svg("gaps", 8 + len(republics) * STEP, title, body)
+
+
+def interval_bars(strata: Sequence[dict[str, Any]], title: str, t: Callable[[str], str]) -> Markup:
+    """Each stratum's observed people as a bar and its 95% interval as a line with the estimate marked on it; a
+    refused stratum shows its observed people and the word "refused", never an invented estimate."""
+    top = max([s["upper"] or s["observed"] or 0 for s in strata] or [1]) or 1
+    scale = (WIDTH - LABEL - 150) / top
+    body = []
+    for i, s in enumerate(strata):
+        y = 4 + i * STEP
+        middle = y + BAR / 2
+        body.append(f'<text x="{LABEL - 6}" y="{y + 11}" class="label" text-anchor="end">{escape(s["stratum"])}</text>')
+        body.append(
+            f'<rect class="bar observed" x="{LABEL}" y="{y + 3}" width="{max(s["observed"] * scale, 1):.1f}" '
+            f'height="{BAR - 6}"><title>{escape(t("est.observed"))}: {_n(s["observed"])}</title></rect>'
+        )
+        if s["estimate"] is None:
+            x = LABEL + s["observed"] * scale
+            body.append(f'<text x="{x + 4:.1f}" y="{y + 11}" class="value refused">{escape(t("est.refused"))}</text>')
+            continue
+        low, high, mid = (LABEL + s[key] * scale for key in ("lower", "upper", "estimate"))
+        note = f"{_n(s['estimate'])} ({_n(s['lower'])}–{_n(s['upper'])})"
+        body.append(
+            f'<g class="interval"><title>{escape(t("est.estimate"))} {escape(note)}</title>'
+            f'<line x1="{low:.1f}" x2="{high:.1f}" y1="{middle}" y2="{middle}"/>'
+            f'<line x1="{low:.1f}" x2="{low:.1f}" y1="{y + 1}" y2="{y + BAR - 1}"/>'
+            f'<line x1="{high:.1f}" x2="{high:.1f}" y1="{y + 1}" y2="{y + BAR - 1}"/>'
+            f'<circle class="estimate" cx="{mid:.1f}" cy="{middle}" r="4"/></g>'
+        )
+        body.append(f'<text x="{high + 6:.1f}" y="{y + 11}" class="value">{escape(note)}</text>')
+    return _svg("estimates", 8 + len(strata) * STEP, title, body)
+
+
+def coverage_bars(rows: Sequence[dict[str, Any]], title: str, t: Callable[[str], str]) -> Markup:
+    """Each row's documented persons as a share of its limit in force; where the limit is a gap in the ledger,
+    a dashed gap and the words "limit unknown", never a share of zero or of a guessed limit."""
+    compared = [r for r in rows if r["limits"] is not None]
+    top = max([r["coverage_of_limits"]["total"] or 0 for r in compared] or [0]) or 1
+    scale = (WIDTH - LABEL - 200) / top
+    body = [_HATCH]
+    for i, r in enumerate(compared):
+        y = 4 + i * STEP
+        documented = r.get("documented_to_date", r["documented"]["total"])
+        share, limit = r["coverage_of_limits"]["total"], r["limits"]["total"]
+        body.append(f'<text x="{LABEL - 6}" y="{y + 11}" class="label" text-anchor="end">{escape(r["key"])}</text>')
+        if share is None or limit is None:
+            body.append(f'<rect class="bar gap" x="{LABEL}" y="{y}" width="40" height="{BAR}"/>')
+            note = f"{_n(documented)} / {t('rec.limit_unknown')}"
+            body.append(f'<text x="{LABEL + 44}" y="{y + 11}" class="value">{escape(note)}</text>')
+            continue
+        width = max(share * scale, 1)
+        body.append(f'<rect class="bar covered" x="{LABEL}" y="{y}" width="{width:.1f}" height="{BAR}"/>')
+        note = f"{_n(documented)} / {_n(limit)} ({share:.2%})"
+        body.append(f'<text x="{LABEL + width + 4:.1f}" y="{y + 11}" class="value">{escape(note)}</text>')
+    return _svg("coverage", 8 + len(compared) * STEP, title, body)
