@@ -9,14 +9,14 @@ from fastapi.responses import HTMLResponse, Response
 
 from imena.registry.stats import registry_stats
 from imena.web.books import registry_synthetic
-from imena.web.rendering import engine_of, render
+from imena.web.rendering import cached, engine_of, render
 
 router = APIRouter()
 
 
 def _stats(request: Request) -> dict[str, Any]:
     engine = engine_of(request)
-    return {**registry_stats(engine), "synthetic": registry_synthetic(engine)}
+    return {**registry_stats(engine), "synthetic": cached(request, registry_synthetic)}
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
