@@ -218,15 +218,18 @@ def test_editors_correct_a_source_and_the_audit_log_keeps_the_old(client: TestCl
     assert client.patch("/api/sources/none", json={"title": "x"}, headers={"X-CSRF-Token": token}).status_code == 404
 
 
-def test_pages_read_the_sources_once_a_few_seconds_and_again_after_an_edit(
+def test_pages_read_the_sources_and_counts_once_in_a_while_and_again_after_an_edit(
     client: TestClient, registry: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    def titles() -> list[str]:
+        return [s["title"] for s in client.get("/api/stats").json()["sources"] if s["id"] == "book"]
+
     old, new, other = "Тестовая книга (вымышленные записи тестов)", "Тестовая книга, 2-е изд.", "Книга из базы"
-    assert old in client.get("/search", params={"q": "Шевченко"}).text
+    assert old in client.get("/search", params={"q": "Шевченко"}).text and titles() == [old]
     add_user(registry, "editor", "editor-password", "editor")
     token = _login(client, "editor", "editor-password")
     client.patch("/api/sources/book", json={"title": new}, headers={"X-CSRF-Token": token})
-    assert new in client.get("/search").text  # an edit through the app is shown at once
+    assert new in client.get("/search").text and titles() == [new]  # an edit through the app is shown at once
     with registry.begin() as c:  # as an import or another server process would change it
         c.execute(t.sources.update().where(t.sources.c.id == "book").values(title=other))
         c.execute(t.sources.update().values(synthetic=False))
@@ -236,3 +239,7 @@ def test_pages_read_the_sources_once_a_few_seconds_and_again_after_an_edit(
     page = client.get("/search").text
     assert other in page and "synthetic-banner" not in page
     assert client.get("/api/search", params={"q": "Шевченко"}).json()["registry_synthetic"] is False
+    assert client.get("/api/stats").json()["synthetic"] is False
+    assert titles() == [new]  # the counts are kept longer: rendering.STATS_SECONDS
+    monkeypatch.setattr(rendering, "STATS_SECONDS", 0.0)
+    assert titles() == [other]

@@ -24,6 +24,7 @@ from imena.web.i18n import LANGUAGES, language, reason, translator
 
 PACKAGE = Path(str(resources.files("imena.web")))
 CACHE_SECONDS = 10.0  # how long a page may show the registry's sources and its synthetic mark as they were
+STATS_SECONDS = 60.0  # the home page's counts read every entry: seconds on a registry of millions
 T = TypeVar("T")
 
 
@@ -38,14 +39,15 @@ def engine_of(request: Request) -> Engine:
     return engine
 
 
-def cached(request: Request, make: Callable[[Engine], T]) -> T:
-    """What `make` reads from the registry, kept for CACHE_SECONDS on the app: work every page would repeat
-    that does not depend on the visitor's question (whether the registry holds synthetic data, the list of
-    sources). An edit in this process forgets it at once (`forget`); an import elsewhere shows within seconds."""
+def cached(request: Request, make: Callable[[Engine], T], seconds: float | None = None) -> T:
+    """What `make` reads from the registry, kept for `seconds` (CACHE_SECONDS) on the app: work every page
+    would repeat that does not depend on the visitor's question (whether the registry holds synthetic data, the
+    list of sources, the home page's counts). An edit in this process forgets it at once (`forget`); an import
+    elsewhere shows within seconds."""
     store: dict[Callable[[Engine], Any], tuple[float, Any]] = request.app.state.cache
     now = time.monotonic()
     kept = store.get(make)
-    if kept is None or now - kept[0] >= CACHE_SECONDS:
+    if kept is None or now - kept[0] >= (CACHE_SECONDS if seconds is None else seconds):
         kept = store[make] = (now, make(engine_of(request)))
     value: T = kept[1]
     return value
