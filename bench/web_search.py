@@ -25,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -107,7 +108,7 @@ def server(url: str, workers: int) -> Iterator[str]:
 @dataclass
 class Tally:
     times: list[float] = field(default_factory=list)
-    errors: int = 0
+    errors: Counter[str] = field(default_factory=Counter)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -119,15 +120,16 @@ def client(base: str, path: str, pool: list[str], think: float, stop: float, tal
             query = rng.choice(pool)
             start = time.perf_counter()
             try:
-                ok = http.get(path, params={"q": query}).status_code == 200
-            except httpx.HTTPError:
-                ok = False
+                status = http.get(path, params={"q": query}).status_code
+                error = None if status == 200 else f"HTTP {status}"
+            except httpx.HTTPError as problem:
+                error = type(problem).__name__
             elapsed = time.perf_counter() - start
             with tally.lock:
-                if ok:
+                if error is None:
                     tally.times.append(elapsed)
                 else:
-                    tally.errors += 1
+                    tally.errors[error] += 1
             if think:
                 time.sleep(min(rng.expovariate(1 / think), max(0.0, stop - time.monotonic())))
 
@@ -145,9 +147,10 @@ def load(base: str, path: str, pool: list[str], clients: int, think: float, seco
     for thread in threads:
         thread.join()
     wall = time.monotonic() - start
+    errors = ", ".join(f"{n} {kind}" for kind, n in tally.errors.items()) or "no errors"
     cuts = quantiles(tally.times, n=100) if len(tally.times) > 1 else [float("nan")] * 99
     print(
-        f"  {len(tally.times):,} answers in {wall:.0f} s ({len(tally.times) / wall:.1f}/s), {tally.errors} errors; "
+        f"  {len(tally.times):,} answers in {wall:.0f} s ({len(tally.times) / wall:.1f}/s), {errors}; "
         f"latency median {1000 * cuts[49]:.0f} ms, p95 {1000 * cuts[94]:.0f} ms, max {1000 * max(tally.times):.0f} ms",
         flush=True,
     )
@@ -165,13 +168,14 @@ def main() -> None:
     options.add_argument("--people", type=int, default=500, help="people whose names are searched")
     options.add_argument("--api", action="store_true", help="also load /api/search (JSON)")
     arguments = options.parse_args()
+    print(f"load average before: {_load()}; {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as name:
         url = arguments.db or f"sqlite:///{Path(name) / 'registry.db'}"
         registry(url, arguments.entries, Path(name))
         pool = queries(url, arguments.people, seed=3)
         print(f"{len(pool):,} queries for {arguments.people} people; {arguments.clients} clients on loopback")
         with server(url, arguments.workers) as base:
-            print(f"server: imena serve --workers {arguments.workers} (uvicorn); {os.cpu_count()} cores here")
+            print(f"server: imena serve --workers {arguments.workers} (uvicorn)")
             load(base, "/search", pool, arguments.clients, 0, 10)  # warms the caches; not counted
             paths = ["/search", "/api/search"] if arguments.api else ["/search"]
             for path in paths:
@@ -181,7 +185,11 @@ def main() -> None:
                 load(base, path, pool, arguments.clients, arguments.think, arguments.seconds)
                 print(f"{path}: saturated, each client asks again as soon as it has its answer")
                 load(base, path, pool, arguments.clients, 0, arguments.seconds)
-    print(f"load average afterwards: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"load average afterwards: {_load()} (this benchmark's own processes count in it, and any other work)")
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":
