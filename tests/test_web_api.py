@@ -16,7 +16,7 @@ from sqlalchemy import Engine, select
 from imena.operation import Ledger
 from imena.registry import schema as t
 from imena.registry.users import add_user
-from imena.web import create_app
+from imena.web import create_app, rendering
 from imena.web.i18n import MESSAGES
 from tests.webdata import build_registry, person_of
 
@@ -216,3 +216,30 @@ def test_editors_correct_a_source_and_the_audit_log_keeps_the_old(client: TestCl
     assert edits[0] == {"before": {"citation": "Тест, 2001"}, "after": {"citation": "Тест, 2002"}}
     assert edits[1]["before"]["title"] == "Тестовая книга (вымышленные записи тестов)"
     assert client.patch("/api/sources/none", json={"title": "x"}, headers={"X-CSRF-Token": token}).status_code == 404
+
+
+def test_pages_read_the_sources_and_counts_once_in_a_while_and_again_after_an_edit(
+    client: TestClient, registry: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def titles() -> list[str]:
+        return [s["title"] for s in client.get("/api/stats").json()["sources"] if s["id"] == "book"]
+
+    old, new, other = "Тестовая книга (вымышленные записи тестов)", "Тестовая книга, 2-е изд.", "Книга из базы"
+    assert old in client.get("/search", params={"q": "Шевченко"}).text and titles() == [old]
+    add_user(registry, "editor", "editor-password", "editor")
+    token = _login(client, "editor", "editor-password")
+    client.patch("/api/sources/book", json={"title": new}, headers={"X-CSRF-Token": token})
+    assert new in client.get("/search").text and titles() == [new]  # an edit through the app is shown at once
+    with registry.begin() as c:  # as an import or another server process would change it
+        c.execute(t.sources.update().where(t.sources.c.id == "book").values(title=other))
+        c.execute(t.sources.update().values(synthetic=False))
+    page = client.get("/search").text
+    assert new in page and "synthetic-banner" in page  # kept for rendering.CACHE_SECONDS
+    monkeypatch.setattr(rendering, "CACHE_SECONDS", 0.0)
+    page = client.get("/search").text
+    assert other in page and "synthetic-banner" not in page
+    assert client.get("/api/search", params={"q": "Шевченко"}).json()["registry_synthetic"] is False
+    assert client.get("/api/stats").json()["synthetic"] is False
+    assert titles() == [new]  # the counts are kept longer: rendering.STATS_SECONDS
+    monkeypatch.setattr(rendering, "STATS_SECONDS", 0.0)
+    assert titles() == [other]

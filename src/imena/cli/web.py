@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 import sys
 from typing import Annotated
 
@@ -19,15 +21,25 @@ def serve_command(
     ctx: typer.Context,
     host: Annotated[str, typer.Option(help="The address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="The port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Server processes; one is enough for a few visitors, see docs/web.md.")
+    ] = 1,
 ) -> None:
     """Serve the web application (search, persons, sources, the operation, the JSON API at /docs)."""
     import uvicorn  # imported here: only serving needs it
 
+    from imena.registry.database import database_url
     from imena.web import create_app
 
-    app = create_app(database(ctx))
     errors.print(f"imena is served at http://{host}:{port}/ (Ctrl+C stops it)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(database(ctx)), host=host, port=port, log_level="warning")
+        return
+    # each process makes its own app from the environment; they must share the secret that signs sessions
+    os.environ["IMENA_DB"] = database_url(database(ctx))
+    os.environ.setdefault("IMENA_SECRET", secrets.token_urlsafe(32))
+    open_registry(os.environ["IMENA_DB"]).dispose()  # migrated once here, not by every process at once
+    uvicorn.run("imena.web:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning")
 
 
 @users.command("add")

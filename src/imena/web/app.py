@@ -52,6 +52,7 @@ def create_app(
     app.state.operation = None
     app.state.analyses = AnalysisCache()  # estimates and reconciliations, until the registry changes
     app.state.sampler = WEB_SAMPLER
+    app.state.cache = {}  # rendering.cached: per-process, a few seconds
     key = secret or os.environ.get("IMENA_SECRET") or secrets.token_urlsafe(32)
     app.add_middleware(SessionMiddleware, secret_key=key, session_cookie="imena_session", same_site="lax")
     app.mount("/static", StaticFiles(directory=PACKAGE / "static"), name="static")

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 from fastapi import Request
@@ -22,6 +23,9 @@ from imena.web.books import registry_synthetic
 from imena.web.i18n import LANGUAGES, language, reason, translator
 
 PACKAGE = Path(str(resources.files("imena.web")))
+CACHE_SECONDS = 10.0  # how long a page may show the registry's sources and its synthetic mark as they were
+STATS_SECONDS = 60.0  # the home page's counts read every entry: seconds on a registry of millions
+T = TypeVar("T")
 
 
 def make_templates() -> Jinja2Templates:
@@ -33,6 +37,25 @@ def make_templates() -> Jinja2Templates:
 def engine_of(request: Request) -> Engine:
     engine: Engine = request.app.state.engine
     return engine
+
+
+def cached(request: Request, make: Callable[[Engine], T], seconds: float | None = None) -> T:
+    """What `make` reads from the registry, kept for `seconds` (CACHE_SECONDS) on the app: work every page
+    would repeat that does not depend on the visitor's question (whether the registry holds synthetic data, the
+    list of sources, the home page's counts). An edit in this process forgets it at once (`forget`); an import
+    elsewhere shows within seconds."""
+    store: dict[Callable[[Engine], Any], tuple[float, Any]] = request.app.state.cache
+    now = time.monotonic()
+    kept = store.get(make)
+    if kept is None or now - kept[0] >= (CACHE_SECONDS if seconds is None else seconds):
+        kept = store[make] = (now, make(engine_of(request)))
+    value: T = kept[1]
+    return value
+
+
+def forget(request: Request) -> None:
+    """The registry's sources changed: the next page reads them again."""
+    request.app.state.cache.clear()
 
 
 def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
@@ -50,7 +73,7 @@ def render(request: Request, template: str, context: dict[str, Any], status_code
             "languages": LANGUAGES,
             "switch": switch,
             "reasons": lambda whys: "; ".join(reason(why, t) for why in whys),
-            "registry_synthetic": registry_synthetic(engine_of(request)),
+            "registry_synthetic": cached(request, registry_synthetic),
             "user": security.current_user(request),
             "csrf": lambda: security.csrf_token(request),  # made only where a form needs it: visitors get no cookie
             **context,

@@ -8,15 +8,17 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from imena.registry.stats import registry_stats
+from imena.web import rendering
 from imena.web.books import registry_synthetic
-from imena.web.rendering import engine_of, render
+from imena.web.rendering import cached, render
 
 router = APIRouter()
 
 
 def _stats(request: Request) -> dict[str, Any]:
-    engine = engine_of(request)
-    return {**registry_stats(engine), "synthetic": registry_synthetic(engine)}
+    """The registry's counts, read at most once a minute (STATS_SECONDS): they read every entry."""
+    counts = cached(request, registry_stats, rendering.STATS_SECONDS)
+    return {**counts, "synthetic": cached(request, registry_synthetic)}
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from imena.registry.records import PENALTIES
 from imena.registry.search import Filters, Hit, search
 from imena.web.books import registry_synthetic, source_choices
-from imena.web.rendering import download, engine_of, render
+from imena.web.rendering import cached, download, engine_of, render
 
 router = APIRouter()
 HIT_COLUMNS = ("person_id", "name", "birth", "score", "why", "entry_ids", "synthetic")
@@ -62,7 +62,7 @@ def search_page(request: Request, form: Annotated[SearchForm, Depends()]) -> HTM
     partial = request.headers.get("hx-request") == "true"
     context = {
         "form": form, "hits": hits, "error": error, "penalties": sorted(PENALTIES),
-        "sources": [] if partial else source_choices(engine_of(request)), "query_string": request.url.query,
+        "sources": [] if partial else cached(request, source_choices), "query_string": request.url.query,
     }  # fmt: skip
     return render(request, "_results.html" if partial else "search.html", context)
 
@@ -80,6 +80,6 @@ def search_api(
     return {
         "query": form.q,
         "synthetic": any(r["synthetic"] for r in results),
-        "registry_synthetic": registry_synthetic(engine_of(request)),
+        "registry_synthetic": cached(request, registry_synthetic),
         "results": results,
     }

@@ -20,7 +20,7 @@ from imena.web.books import (
     source_info,
 )
 from imena.web.books import sources_list as list_sources
-from imena.web.rendering import download, engine_of, render
+from imena.web.rendering import download, engine_of, forget, render
 
 router = APIRouter()
 PAGE = 50
@@ -99,6 +99,7 @@ def edit_source_api(
 ) -> dict[str, Any]:
     """Correct a source's description (editors; send the session's X-CSRF-Token). The audit log keeps the old."""
     changed = edit_source(engine_of(request), source_id, edit.model_dump(exclude_unset=True), f"user:{user.name}")
+    forget(request)
     if changed is None:
         raise HTTPException(status_code=404, detail="no such source")
     return changed
@@ -120,4 +121,5 @@ def edit_source_form(
     changes = {key: value if value != "" else None for key, value in fields.items() if key in EDITABLE}
     if edit_source(engine_of(request), source_id, changes, f"user:{user.name}") is None:
         raise HTTPException(status_code=404, detail="no such source")
+    forget(request)
     return RedirectResponse(f"/source/{source_id}", status_code=303)
