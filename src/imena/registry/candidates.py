@@ -149,7 +149,7 @@ def given_forms(connection: Connection, word: QueryWord) -> GivenForms:
     firsts = {s[0] for s in typed}
     found = lookup(connection, GIVEN, keys | {f"i:{letter}" for letter in firsts})
     forms = {form for key, form in found if not key.startswith("i:")}
-    forms |= {form for key, form in found if key.startswith("i:") and _distance(form, typed) <= _slips(form)}
+    forms |= {form for key, form in found if key.startswith("i:") and distance(form, typed) <= _slips(form)}
     return GivenForms(forms=tuple(sorted(forms | firsts)))
 
 
@@ -157,7 +157,8 @@ def _slips(form: str) -> int:
     return 0 if len(form) <= 3 else 1 if len(form) <= 5 else 2
 
 
-def _distance(form: str, spellings: Iterable[str]) -> int:
+def distance(form: str, spellings: Iterable[str]) -> int:
+    """Slips between a form and the nearest spelling (OSA: a swap of two letters is one slip)."""
     return min((OSA.distance(form, s) for s in spellings), default=99)
 
 

@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz.distance import OSA
 from sqlalchemy import Engine
 
 from imena.names import normalise, split_query
 from imena.names.equivalents import civil_form, civil_patronymic
 from imena.names.query import QueryWord, Reading
-from imena.registry.candidates import Filters, candidates, spellings
+from imena.registry.candidates import Filters, GivenForms, candidates, distance, spellings
 from imena.registry.keys import GIVEN, PATRONYMIC, SURNAME, given_keys, neutral, surname_keys
 
 __all__ = ["Filters", "Hit", "search"]
@@ -82,8 +81,7 @@ def _match(word: QueryWord, value: str | None, role: str) -> tuple[float, str] |
         return None
     stored = normalise(value)
     if word.is_initial:
-        letters = {normalise(letter)[:1] for letter in word.cyrillic}
-        return (0.8, "initial") if stored[:1] in letters else None
+        return (0.8, "initial") if stored[:1] in GivenForms.initials_of(word) else None
     sought = _sought(word, role)
     if stored == sought.typed:
         return 1.0, "exact"
@@ -92,7 +90,7 @@ def _match(word: QueryWord, value: str | None, role: str) -> tuple[float, str] |
     civil = _CIVIL.get(role)
     if civil and (form := civil(value)) is not None and form in sought.civil_forms:
         return 0.9, "another form of the name"
-    best = min((OSA.distance(stored, s) for s in sought.spellings), default=99)  # a swap is one slip
+    best = distance(stored, sought.spellings)
     if best <= 2 and len(stored) > 3:
         return 0.85 - 0.1 * best, "typo"
     codes = _CODES.get(role)
