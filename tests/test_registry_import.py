@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, func, select
 
-from imena.registry import importer, prepare, records
+from imena.registry import importer, inputs, prepare, records
 from imena.registry import schema as t
 from imena.registry.database import open_registry
 from imena.registry.importer import SourceInfo, import_file
@@ -124,7 +124,7 @@ def test_a_failure_in_the_middle_stores_nothing_of_the_file(
 def test_entries_prepared_in_other_processes_are_stored_as_those_prepared_here(
     registry_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(prepare, "BLOCK", 5000)  # many blocks of lines, cut mid-line, to number right
+    monkeypatch.setattr(inputs, "BLOCK", 5000)  # many blocks of lines, cut mid-line, to number right
     lines: list[Any] = [record(n) for n in range(2500)]
     lines[600] = ""  # a blank line is no entry, yet a line
     lines[1200] = "{not json"

@@ -22,12 +22,11 @@ import orjson
 
 from imena.gazetteer import Gazetteer
 from imena.parse import PARSER_VERSION
-from imena.registry.inputs import Incoming, Item, incoming, read_items
+from imena.registry.inputs import Incoming, Item, incoming, json_blocks, json_items, read_items
 from imena.registry.keys import dictionary_rows
 from imena.registry.records import COLUMNS, columns, problems, stored_record
 
 CHUNK = 1000  # entries a worker prepares at a time: enough to make the hand-over cheap
-BLOCK = 1 << 20  # bytes of JSON lines a worker reads at a time (some 600 entries)
 PARALLEL_FROM = 4 * 1024 * 1024  # bytes of a file from which preparing in other processes pays
 
 
@@ -100,19 +99,7 @@ def _prepare_batch(items: list[Item]) -> Batch:
 
 def _prepare_lines(first: int, block: bytes) -> Batch:
     """A block of JSON lines prepared where it is read: the importing process only cuts the file in blocks."""
-    lines = block.split(b"\n")
-    return _prepare_batch([Item(first + n, "json", raw) for n, raw in enumerate(lines) if raw.strip()])
-
-
-def _json_blocks(path: Path) -> Iterator[tuple[int, bytes]]:
-    """The file in blocks of whole lines, each with the number of its first line."""
-    first = 1
-    with path.open("rb") as handle:
-        while block := handle.read(BLOCK):
-            if not block.endswith(b"\n"):
-                block += handle.readline()
-            yield first, block.removesuffix(b"\n")
-            first += block.count(b"\n")
+    return _prepare_batch(list(json_items(first, block)))
 
 
 def _chunks(items: Iterable[Item]) -> Iterator[tuple[list[Item]]]:
@@ -126,7 +113,7 @@ def prepared(path: Path, format: str, mapping: dict[str, Any] | None, workers: i
     units: Iterator[tuple[Any, ...]]
     work: Callable[..., Batch]
     if format == "jsonl":
-        units, work = _json_blocks(path), _prepare_lines
+        units, work = json_blocks(path), _prepare_lines
     else:
         units, work = _chunks(read_items(path, format, mapping)), _prepare_batch
     if workers < 1:
