@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -156,14 +156,22 @@ def latest_reports(figures: Iterable[Figure], unit: str, as_of: dt.date) -> tupl
     return tuple(latest[m] for m in REPORTED if m in latest)
 
 
-def reconcile_by_region(persons: Iterable[DocumentedPerson], ledger: Ledger) -> Reconciliation:
-    """Every region with a documented person, against its limits at the operation's end and its reports."""
+def _grouped(
+    persons: Iterable[DocumentedPerson], key: Callable[[DocumentedPerson], str]
+) -> tuple[dict[str, Documented], Counter[str]]:
+    """The persons of 00447 or of no known operation grouped by a key, and every person counted by operation."""
     rows: dict[str, Documented] = defaultdict(Documented)
     operations: Counter[str] = Counter()
     for person in persons:
         operations[person.operation.value] += 1
         if person.operation in (Operation.ORDER_00447, Operation.UNKNOWN):
-            rows[person.region or UNKNOWN_REGION].add(person)
+            rows[key(person)].add(person)
+    return rows, operations
+
+
+def reconcile_by_region(persons: Iterable[DocumentedPerson], ledger: Ledger) -> Reconciliation:
+    """Every region with a documented person, against its limits at the operation's end and its reports."""
+    rows, operations = _grouped(persons, lambda person: person.region or UNKNOWN_REGION)
     reconciled = []
     for region in sorted(rows, key=lambda r: (r == UNKNOWN_REGION, r)):
         if region == UNKNOWN_REGION:
@@ -181,12 +189,7 @@ def reconcile_by_region(persons: Iterable[DocumentedPerson], ledger: Ledger) -> 
 
 def reconcile_by_month(persons: Iterable[DocumentedPerson], ledger: Ledger) -> Reconciliation:
     """Every month with a documented person, with the running total against the national plan and reports."""
-    rows: dict[str, Documented] = defaultdict(Documented)
-    operations: Counter[str] = Counter()
-    for person in persons:
-        operations[person.operation.value] += 1
-        if person.operation in (Operation.ORDER_00447, Operation.UNKNOWN):
-            rows[person.month or UNKNOWN_MONTH].add(person)
+    rows, operations = _grouped(persons, lambda person: person.month or UNKNOWN_MONTH)
     reconciled, running = [], 0
     for month in sorted(rows, key=lambda m: (m == UNKNOWN_MONTH, m)):
         documented = rows[month]
