@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import tempfile
 import time
 from pathlib import Path
 
 from imena.parse import parse
 from imena.parse.accuracy import Score, flatten
+from imena.shared import shared_folder
 from imena.simulate.corpus import write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("IMENA_SHARED", ROOT.parent / "shared"))
+SHARED = shared_folder(ROOT)
 REAL = SHARED / "data" / "real"
 GOLD = {"lists-memo-ru": "parse-gold-lists-memo.jsonl", "mos-memo-ru": "parse-gold-mos-memo.jsonl"}
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 import time
 from pathlib import Path
 
 from imena.gazetteer import Gazetteer
+from imena.shared import shared_folder
 
-SHARED = Path(os.environ.get("IMENA_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+SHARED = shared_folder(Path(__file__).resolve().parents[1])
 CORPUS = SHARED / "data" / "real" / "lists-memo-ru.dev.jsonl.gz"
 BODY = re.compile(r"Приговорен[аы]?:\s*([^\n,]*)")
 RESIDENCE = re.compile(r"Проживал[аи]?:\s*([^\n]*)")

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import gzip
 import json
-import os
 import random
 import sys
 import tempfile
@@ -29,10 +28,11 @@ from imena.registry import schema as t
 from imena.registry.database import open_registry
 from imena.registry.importer import SourceInfo, import_file
 from imena.registry.search import search
+from imena.shared import shared_folder
 from imena.simulate.wording import given_genitive, patronymic_genitive, surname_genitive
 
 ROOT = Path(__file__).resolve().parents[1]
-REAL = Path(os.environ.get("IMENA_SHARED", ROOT.parent / "shared")) / "data" / "real"
+REAL = shared_folder(ROOT) / "data" / "real"
 RUSSIAN = "абвгдежзиклмнопрстуфхцчшщыэюя"
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
+import imena.shared
 from imena.operation import Ledger, load_ledger
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,8 +23,8 @@ TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
 def shared_folder() -> Path:
-    """The project's shared folder: beside the checkout, or where IMENA_SHARED points."""
-    return Path(os.environ.get("IMENA_SHARED", ROOT.parent / "shared"))
+    """The project's shared folder (see imena.shared)."""
+    return imena.shared.shared_folder(ROOT)
 
 
 @pytest.fixture(scope="session")
