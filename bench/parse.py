@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from imena.parse import parse
-from imena.parse.accuracy import Score, flatten
+from imena.parse.accuracy import Score, fingerprints, flatten
 from imena.shared import shared_folder
 from imena.simulate.corpus import write_corpus
 
@@ -44,7 +44,7 @@ def main() -> None:
         with (ROOT / "tests" / "data" / gold_file).open(encoding="utf-8") as lines:
             for checked in map(json.loads, lines):
                 record = parse(texts[checked["id"]], checked["id"])
-                score.add(checked["id"], checked["fields"], flatten(record, checked["fields"].keys()))
+                score.add(checked["id"], checked["fields"], fingerprints(flatten(record, checked["fields"].keys())))
         report(f"{corpus} (hand-checked sample)", score)
     with tempfile.TemporaryDirectory() as folder:
         write_corpus(Path(folder), 0.005, seed=2)

@@ -6,10 +6,13 @@ is right when the two are exactly equal. Accuracy is micro-averaged over all cou
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+import orjson
 
 FIELDS = (
     "name.surname", "name.given", "name.patronymic", "sex", "birth.date", "birth.place", "nationality",
@@ -31,6 +34,17 @@ def flatten(record: Mapping[str, Any], fields: Iterable[str] = FIELDS) -> dict[s
         if name == "sentence.articles" and not value:
             flat[name] = None
     return flat
+
+
+def fingerprint(value: Any) -> str | None:
+    """A field's value as the hand-checked gold keeps it: a hash, as the values come from real entries, which
+    the repository must not hold (the entries themselves stay in ../shared); an empty value stays empty."""
+    value = _empty_as_none(value)
+    return None if value is None else "sha256:" + hashlib.sha256(orjson.dumps(value)).hexdigest()
+
+
+def fingerprints(fields: Mapping[str, Any]) -> dict[str, str | None]:
+    return {name: fingerprint(value) for name, value in fields.items()}
 
 
 def _empty_as_none(value: Any) -> Any:
