@@ -95,10 +95,16 @@ def _units() -> tuple[dict[str, list[tuple[str, Where, float]]], int]:
     return dict(table), max(len(latin) for latin in table)
 
 
-def _extend(text: str, letters: str) -> float:
-    """The letter model's log probability of `letters` written after `text`."""
+def _context(text: str) -> str:
+    """The two letters the letter model reads before the next one ("^" pads a word's start)."""
+    return ("^^" + text[-2:]).replace("ё", "е")[-2:]
+
+
+@lru_cache(maxsize=200_000)  # the model reads only the last two letters: a few thousand contexts and units
+def _extend(context: str, letters: str) -> float:
+    """The letter model's log probability of `letters` written after the two letters `context`."""
     model = letter_model()
-    padded = "^^" + text.replace("ё", "е")
+    padded = context
     total = 0.0
     for letter in letters.replace("ё", "е"):
         total += model.log_probability(padded[-2:], letter)
@@ -114,21 +120,23 @@ def _spellings(latin: str) -> list[tuple[float, str]]:
     beams[0][""] = 0.0
     for position in range(len(latin)):
         for text, score in heapq.nlargest(_BEAM, beams[position].items(), key=lambda item: item[1]):
+            context, after_consonant = _context(text), bool(text) and text[-1] in _CONSONANTS
             for length in range(1, min(longest, len(latin) - position) + 1):
                 end = position + length
+                beam = beams[end]
                 for unit, where, log_p in table.get(latin[position:end], ()):
                     if (where == "start" and position) or (where == "end" and end != len(latin)):
                         continue
-                    if unit[0] in "ьъ" and (not text or text[-1] not in _CONSONANTS):
+                    if unit[0] in "ьъ" and not after_consonant:
                         continue
-                    spelt, spelt_score = text + unit, score + log_p + _extend(text, unit)
-                    options = [(spelt, spelt_score)]
+                    spelt, spelt_score = text + unit, score + log_p + _extend(context, unit)
+                    if spelt_score > beam.get(spelt, -math.inf):
+                        beam[spelt] = spelt_score
                     if unit[-1] in _CONSONANTS and unit[-1] != "й":
-                        options.append((spelt + "ь", spelt_score + sign_cost + _extend(spelt, "ь")))
-                    for option, option_score in options:
-                        if option_score > beams[end].get(option, -math.inf):
-                            beams[end][option] = option_score
-    finished = [(score + _extend(text, END), text) for text, score in beams[-1].items()]
+                        softened = score + log_p + sign_cost + _extend(context, unit + "ь")
+                        if softened > beam.get(spelt + "ь", -math.inf):
+                            beam[spelt + "ь"] = softened
+    finished = [(score + _extend(_context(text), END), text) for text, score in beams[-1].items()]
     return heapq.nlargest(_RERANKED, finished)
 
 
@@ -137,9 +145,8 @@ def _table_words() -> frozenset[str]:
     return frozenset(word.replace("ё", "е") for word in name_words())
 
 
-def _bonus(cyrillic: str, plain: str) -> float:
-    """What the dictionary and the schemes add to a reading: a known name, a known word, a spelling that
-    some scheme writes exactly as the Latin word was typed."""
+def _bonus(cyrillic: str) -> float:
+    """What the dictionary adds to a reading: a known name, a known word."""
     bonus = 0.0
     if morph.kinds(cyrillic):
         bonus += _KNOWN_NAME_BONUS
@@ -147,9 +154,14 @@ def _bonus(cyrillic: str, plain: str) -> float:
         bonus += _KNOWN_WORD_BONUS
     if cyrillic.replace("ё", "е") in _table_words():
         bonus += _TABLE_BONUS
-    if any(plain_latin(to_latin(cyrillic, scheme)) == plain for scheme in SCHEMES):
-        bonus += _SCHEME_SPELLING_BONUS
     return bonus
+
+
+@lru_cache(maxsize=100_000)
+def _scheme_spellings(cyrillic: str) -> frozenset[str]:
+    """How the schemes write a reading, as typed without diacritics: a reading some scheme writes exactly as
+    the Latin word was typed gains a bonus."""
+    return frozenset(plain_latin(to_latin(cyrillic, scheme)) for scheme in SCHEMES)
 
 
 @lru_cache(maxsize=50_000)
@@ -157,10 +169,23 @@ def _word_to_cyrillic(word: str) -> tuple[tuple[float, str], ...]:
     latin, plain = _lookup_form(word), plain_latin(word)
     if not latin.replace("'", "").isalpha():
         return ()
+    scored = sorted(((score + _bonus(cyrillic), cyrillic) for score, cyrillic in _spellings(latin)), reverse=True)
+    # the schemes' bonus is dear to compute (every scheme writes the reading), so it is asked only of readings
+    # it could lift into the best few: the result is the same as asking it of every reading
+    firsts = list(dict.fromkeys(cyrillic.replace("ё", "е") for _, cyrillic in scored))  # best first
+    floor = (
+        next(score for score, c in scored if c.replace("ё", "е") == firsts[_MAX_CANDIDATES - 1])
+        if len(firsts) >= _MAX_CANDIDATES
+        else -math.inf
+    )
     ranked: dict[str, float] = {}
-    for score, cyrillic in _spellings(latin):
+    for score, cyrillic in scored:
+        if score + _SCHEME_SPELLING_BONUS < floor:
+            break
+        if plain in _scheme_spellings(cyrillic):
+            score += _SCHEME_SPELLING_BONUS
         printed = cyrillic.replace("ё", "е")  # as the books print it
-        ranked[printed] = max(ranked.get(printed, -math.inf), score + _bonus(cyrillic, plain))
+        ranked[printed] = max(ranked.get(printed, -math.inf), score)
     best = heapq.nlargest(_MAX_CANDIDATES, ranked.items(), key=lambda item: item[1])
     capital = word[:1].isupper()
     return tuple((score, text.capitalize() if capital else text) for text, score in best)
