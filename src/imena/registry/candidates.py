@@ -106,7 +106,7 @@ def far_surname_forms(connection: Connection, word: QueryWord, known: Iterable[s
         after = chr(ord(first) + 1)
         in_range = select(k.form).where(k.key >= f"b:{first}", k.key < f"b:{after}", k.part == SURNAME)
         # a form two slips away is at most two letters longer or shorter: the database drops the rest
-        found.update(connection.execute(in_range.where(func.length(k.form).between(shortest, longest))).scalars())
+        found.update(connection.execute(in_range.where(func.length(k.form).between(shortest, longest))).scalars().all())
     return _closest(found - set(known), neutrals, None, FAR)
 
 
@@ -168,7 +168,7 @@ def lookup(connection: Connection, part: str, keys: set[str]) -> list[tuple[str,
         return []
     k = t.name_forms.c
     query = select(k.key, k.form).where(one_of(connection.dialect.name, k.key, sorted(keys)), k.part == part)
-    return [(row.key, row.form) for row in connection.execute(query)]
+    return [(key, form) for key, form in connection.execute(query).all()]
 
 
 def one_of(dialect: str, column: Any, values: list[str]) -> ColumnElement[bool]:
@@ -298,7 +298,7 @@ def fetch(
         .join(t.person_entries, and_(pe.source_id == e.source_id, pe.entry_id == e.entry_id))
         .where(e.pk.in_(chosen), e.current.is_(True))  # an old version among the chosen is passed over
     )
-    return list(connection.execute(query))
+    return connection.execute(query).all()
 
 
 def _by_surname_alone(connection: Connection, forms: tuple[str, ...], filters: Filters, limit: int) -> list[int]:
@@ -317,7 +317,7 @@ def _by_surname_alone(connection: Connection, forms: tuple[str, ...], filters: F
             branch = _filtered(query, filters).limit(wanted).subquery()
             branches.append(select(branch.c.pk))
         everything = union_all(*branches).subquery()
-        chosen += connection.execute(select(everything.c.pk).limit(wanted)).scalars()
+        chosen += connection.execute(select(everything.c.pk).limit(wanted)).scalars().all()
         start, size = start + size, size * 3
     return chosen
 
