@@ -12,29 +12,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from sqlalchemy import (
-    ColumnElement,
-    Connection,
-    Text,
-    and_,
-    any_,
-    bindparam,
-    case,
-    false,
-    func,
-    or_,
-    select,
-    union_all,
-)
-from sqlalchemy.dialects import postgresql
+from sqlalchemy import Connection
 
 from imena.names import normalise
 from imena.names.query import QueryWord, Reading
-from imena.registry import schema as t
+from imena.registry import statements
 from imena.registry.keys import GIVEN, SURNAME, ends, given_keys, neutral_of_normal, surname_keys
+from imena.registry.statements import Filters, bound
 
 PER_TIER = 100  # entries read per tier at most, the likeliest first; the ranking needs only the plausible ones
 ENOUGH = 5  # candidates per hit wanted before looser tiers are tried
@@ -43,16 +29,6 @@ FAR = 2  # letters a surname may be off by in the last tier (two slips)
 
 _LETTERS = "абвгдежзийклмнопрстуфхцчшщъыьэюя"  # the normalised Russian alphabet (ё is е)
 _RUSSIAN = frozenset(_LETTERS)
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What a search is narrowed to besides the name."""
-
-    born: tuple[int, int] | None = None
-    region: str | None = None
-    penalty: str | None = None
-    source: str | None = None
 
 
 def spellings(word: QueryWord) -> frozenset[str]:
@@ -100,22 +76,23 @@ def far_surname_forms(connection: Connection, word: QueryWord, known: Iterable[s
     neutrals = {neutral_of_normal(s) for s in spellings(word)}
     by_end = {key for n in neutrals for key in ends(n) if key.startswith("e:")}
     found = {form for _, form in lookup(connection, SURNAME, by_end)}
-    k = t.name_forms.c
+    # a form two slips away is at most two letters longer or shorter: the database drops the rest
     shortest, longest = min(map(len, neutrals)) - FAR, max(map(len, neutrals)) + FAR
+    in_range = statements.forms_between(connection.dialect.name)
     for first in {n[0] for n in neutrals}:
-        after = chr(ord(first) + 1)
-        in_range = select(k.form).where(k.key >= f"b:{first}", k.key < f"b:{after}", k.part == SURNAME)
-        # a form two slips away is at most two letters longer or shorter: the database drops the rest
-        found.update(connection.execute(in_range.where(func.length(k.form).between(shortest, longest))).scalars().all())
+        bounds = {"low": f"b:{first}", "high": f"b:{chr(ord(first) + 1)}", "part": SURNAME}
+        found.update(connection.execute(in_range, {**bounds, "shortest": shortest, "longest": longest}).scalars().all())
     return _closest(found - set(known), neutrals, None, FAR)
 
 
 def _closest(forms: set[str], spellings: Iterable[str], limit: int | None, most: int | None = None) -> tuple[str, ...]:
     """The forms nearest in spelling to any of the spellings, nearest first; compared in rapidfuzz's C loop,
-    as a common phonetic code or a first letter holds thousands of forms."""
+    as a common phonetic code or a first letter holds thousands of forms. The forms go in sorted: rapidfuzz
+    breaks ties by their order, and a set's order changes from process to process (and so would the hits)."""
     distance: dict[str, int] = {}
+    choices = sorted(forms)
     for spelling in spellings:
-        for form, slips, _ in process.extract(spelling, forms, scorer=OSA.distance, score_cutoff=most, limit=limit):
+        for form, slips, _ in process.extract(spelling, choices, scorer=OSA.distance, score_cutoff=most, limit=limit):
             distance[form] = min(slips, distance.get(form, slips))
     return tuple(sorted(distance, key=lambda form: (distance[form], form))[:limit])
 
@@ -127,12 +104,10 @@ class GivenForms:
     forms: tuple[str, ...] = ()
     initials: tuple[str, ...] = ()
 
-    def condition(self, dialect: str, column: Any) -> ColumnElement[bool]:
-        if self.initials:
-            # a test of the first letter, which no index serves: ranges joined by OR lead SQLite's planner to
-            # scan the whole name index instead of reading the surname forms' parts of it
-            return one_of(dialect, func.substr(column, 1, 1), list(self.initials))
-        return one_of(dialect, column, list(self.forms)) if self.forms else false()
+    @property
+    def kind(self) -> str:
+        """How a tier tests the given name: by the listed forms, by the initials, or not at all (none listed)."""
+        return "initials" if self.initials else "forms" if self.forms else "none"
 
     @staticmethod
     def initials_of(word: QueryWord) -> set[str]:
@@ -166,30 +141,9 @@ def lookup(connection: Connection, part: str, keys: set[str]) -> list[tuple[str,
     """(key, form) pairs of the dictionary for some keys of one part of the name."""
     if not keys:
         return []
-    k = t.name_forms.c
-    query = select(k.key, k.form).where(one_of(connection.dialect.name, k.key, sorted(keys)), k.part == part)
-    return [(key, form) for key, form in connection.execute(query).all()]
-
-
-def one_of(dialect: str, column: Any, values: list[str]) -> ColumnElement[bool]:
-    """`column IN values` with the values bound as one array: a search looks up thousands of keys, and
-    SQLAlchemy's expansion of so many single parameters would cost more than the lookup; and a statement
-    whose text does not change with the number of values is compiled once (and planned once by PostgreSQL)."""
-    if dialect == "postgresql":
-        return column == any_(bindparam(None, values, type_=postgresql.ARRAY(Text)))  # type: ignore[no-any-return]
-    listed = func.json_each(bindparam(None, orjson.dumps(values).decode())).table_valued("value")
-    return column.in_(select(listed.c.value))  # type: ignore[no-any-return]
-
-
-def position_in(dialect: str, column: Any, values: list[str]) -> ColumnElement[int]:
-    """The place of the column's value among the values (0 first; past the end if absent), with the values
-    bound as one array, like `one_of`."""
-    if dialect == "postgresql":
-        place = func.array_position(bindparam(None, values, type_=postgresql.ARRAY(Text)), column) - 1
-    else:
-        listed = func.json_each(bindparam(None, orjson.dumps(values).decode())).table_valued("key", "value")
-        place = select(listed.c.key).where(listed.c.value == column).scalar_subquery()
-    return func.coalesce(place, len(values))
+    dialect = connection.dialect.name
+    found = connection.execute(statements.lookup(dialect), {"keys": bound(dialect, sorted(keys)), "part": part})
+    return [(key, form) for key, form in found.all()]
 
 
 @dataclass(frozen=True)
@@ -213,16 +167,14 @@ class Preferred:
             else (),
         )
 
-    def order(self, dialect: str) -> list[Any]:
-        e = t.entries.c
-        order: list[Any] = []
-        if self.given:
-            order.append(case((one_of(dialect, e.given_form, list(self.given)), 0), else_=1))
-        if self.patronymic:
-            order.append(case((one_of(dialect, e.patronymic_form, list(self.patronymic)), 0), else_=1))
-        if self.patronymic_initials:
-            order.append(case((func.substr(e.patronymic_form, 1, 1).in_(self.patronymic_initials), 0), else_=1))
-        return [sum(order[1:], order[0])] if order else []
+    def shape(self) -> tuple[bool, bool, bool]:
+        return bool(self.given), bool(self.patronymic), bool(self.patronymic_initials)
+
+    def values(self, dialect: str) -> dict[str, Any]:
+        return {
+            "preferred_given": bound(dialect, self.given), "preferred_patronymic": bound(dialect, self.patronymic),
+            "preferred_initials": bound(dialect, self.patronymic_initials),
+        }  # fmt: skip
 
 
 def candidates(
@@ -279,57 +231,30 @@ def fetch(
     patronymic forms), and only the chosen ones are read."""
     if not forms:
         return []
-    e, pe = t.entries.c, t.person_entries.c
+    dialect = connection.dialect.name
     if given is None:
-        chosen: Any = _by_surname_alone(connection, forms, filters, limit)
-    else:
-        dialect = connection.dialect.name
-        narrowed = select(e.pk).where(
-            one_of(dialect, e.surname_form, list(forms)), given.condition(dialect, e.given_form)
-        )
-        # the forms come closest first: their rank orders the entries after the preferred names, and keeps a
-        # planner from walking the primary key in order in the hope of meeting a rare surname soon
-        closeness = position_in(dialect, e.surname_form, list(forms))
-        preference = preferred.order(dialect) if preferred else []
-        chosen = _filtered(narrowed, filters).order_by(*preference, closeness, e.pk).limit(limit)
-    shown = (e.pk, e.entry_id, e.source_id, e.surname, e.given, e.patronymic, e.birth_year, e.synthetic)
-    query = (
-        select(*shown, pe.person_id)
-        .join(t.person_entries, and_(pe.source_id == e.source_id, pe.entry_id == e.entry_id))
-        .where(e.pk.in_(chosen), e.current.is_(True))  # an old version among the chosen is passed over
-    )
-    return connection.execute(query).all()
+        chosen = _by_surname_alone(connection, forms, filters, limit)
+        return list(connection.execute(statements.entries_by_keys(dialect), {"chosen": bound(dialect, chosen)}).all())
+    preferred = preferred or Preferred()
+    query = statements.entries_by_names(dialect, given.kind, filters.shape(), preferred.shape())
+    values = {
+        "forms": bound(dialect, forms), "given": bound(dialect, given.initials or given.forms), "wanted": limit,
+        **filters.values(), **preferred.values(dialect),
+    }  # fmt: skip
+    return list(connection.execute(query, values).all())
 
 
 def _by_surname_alone(connection: Connection, forms: tuple[str, ...], filters: Filters, limit: int) -> list[int]:
     """Entries of the closest forms first, form by form, each read in the index's order until there are
-    enough: a common surname among the forms would otherwise have all its thousands of entries sorted. The
-    forms go in a few statements of growing size (a UNION ALL reads its branches in order and stops at the
-    limit), as the closest few mostly suffice and a statement of a hundred branches is slow to plan."""
-    e = t.entries.c
+    enough. The forms go in a few statements of growing size, as the closest few mostly suffice and a
+    statement of a hundred branches is slow to plan."""
     chosen: list[int] = []
     start, size = 0, 8
     while start < len(forms) and len(chosen) < limit:
-        wanted = limit - len(chosen)
-        branches = []
-        for form in forms[start : start + size]:
-            query = select(e.pk).where(e.surname_form == form).order_by(e.given_form, e.patronymic_form)
-            branch = _filtered(query, filters).limit(wanted).subquery()
-            branches.append(select(branch.c.pk))
-        everything = union_all(*branches).subquery()
-        chosen += connection.execute(select(everything.c.pk).limit(wanted)).scalars().all()
+        some = forms[start : start + size]
+        values: dict[str, Any] = {f"form_{n}": form for n, form in enumerate(some)}
+        query = statements.entries_by_surnames(len(some), filters.shape())
+        values |= {"wanted": limit - len(chosen), **filters.values()}
+        chosen += connection.execute(query, values).scalars().all()
         start, size = start + size, size * 3
     return chosen
-
-
-def _filtered(query: Any, filters: Filters) -> Any:
-    e = t.entries.c
-    if filters.born:
-        query = query.where(or_(e.birth_year.is_(None), e.birth_year.between(*filters.born)))
-    if filters.region:
-        query = query.where(e.region == filters.region)
-    if filters.penalty:
-        query = query.where(e.penalty == filters.penalty)
-    if filters.source:
-        query = query.where(e.source_id == filters.source)
-    return query

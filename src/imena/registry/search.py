@@ -19,8 +19,9 @@ from sqlalchemy import Engine
 from imena.names import normalise, split_query
 from imena.names.equivalents import civil_form, civil_patronymic
 from imena.names.query import QueryWord, Reading
-from imena.registry.candidates import Filters, GivenForms, candidates, distance, spellings
+from imena.registry.candidates import GivenForms, candidates, distance, spellings
 from imena.registry.keys import GIVEN, PATRONYMIC, SURNAME, given_keys, neutral, surname_keys
+from imena.registry.statements import Filters
 
 __all__ = ["Filters", "Hit", "search"]
 
