@@ -29,17 +29,17 @@ def serve_command(
     import uvicorn  # imported here: only serving needs it
 
     from imena.registry.database import database_url
-    from imena.web import create_app
+    from imena.web.app import served_app
 
     errors.print(f"imena is served at http://{host}:{port}/ (Ctrl+C stops it)")
     if workers == 1:
-        uvicorn.run(create_app(database(ctx)), host=host, port=port, log_level="warning")
+        uvicorn.run(served_app(database(ctx)), host=host, port=port, log_level="warning")
         return
     # each process makes its own app from the environment; they must share the secret that signs sessions
     os.environ["IMENA_DB"] = database_url(database(ctx))
     os.environ.setdefault("IMENA_SECRET", secrets.token_urlsafe(32))
     open_registry(os.environ["IMENA_DB"]).dispose()  # migrated once here, not by every process at once
-    uvicorn.run("imena.web:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning")
+    uvicorn.run("imena.web.app:served_app", factory=True, host=host, port=port, workers=workers, log_level="warning")
 
 
 @users.command("add")

@@ -16,6 +16,7 @@ from imena import __version__
 from imena.operation import Ledger, load_ledger
 from imena.registry.database import open_registry
 from imena.web.analyses import WEB_SAMPLER, AnalysisCache
+from imena.web.collector import QuietCollector
 from imena.web.rendering import PACKAGE, make_templates, render
 from imena.web.routes import (
     accounts,
@@ -66,4 +67,12 @@ def create_app(
             return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=error.headers)
         return render(request, "error.html", {"message": str(error.detail)}, status_code=error.status_code)
 
+    return app
+
+
+def served_app(registry: Engine | str | None = None) -> FastAPI:
+    """The application as `imena serve` runs it: with the collector kept out of the requests' way (see
+    `collector`), which a process that runs tests or other work beside the app should not have."""
+    app = create_app(registry)
+    app.add_middleware(QuietCollector)
     return app
