@@ -121,6 +121,23 @@ def test_a_failure_in_the_middle_stores_nothing_of_the_file(
     assert count(registry, t.imports) == 1
 
 
+def test_the_record_and_text_are_stored_as_text_the_database_reads(registry: Engine, tmp_path: Path) -> None:
+    """They travel as UTF-8 bytes on their way in; stored as a blob, they would read back as bytes, and
+    SQLite's JSON functions would take them for its binary JSON."""
+    path = write(tmp_path / "a.jsonl", [record(1, text="Ёлкин Пётр — «расстрелян» 1937")])
+    import_file(registry, path, SourceInfo("book"), format="jsonl")
+    e = t.entries.c
+    with registry.connect() as c:
+        row = c.execute(select(e.text, e.record)).one()
+        surname = c.execute(select(e.record[("name", "surname")].as_string())).scalar()
+        if registry.dialect.name == "sqlite":
+            kinds = c.execute(select(func.typeof(e.text), func.typeof(e.record))).one()
+            assert tuple(kinds) == ("text", "text")
+    assert row.text == "Ёлкин Пётр — «расстрелян» 1937"
+    assert row.record["name"]["surname"] == "Иванов1" and "text" not in row.record
+    assert surname == "Иванов1"
+
+
 def test_entries_prepared_in_other_processes_are_stored_as_those_prepared_here(
     registry_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

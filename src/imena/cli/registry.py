@@ -50,9 +50,7 @@ def import_command(
     mapping: Annotated[Path | None, typer.Option("--map", help="CSV: a JSON mapping of fields to columns.")] = None,
     workers: Annotated[
         int | None,
-        typer.Option(
-            help="Processes preparing entries (default: a core each but the writer's, for 4 MiB or more; 0: none)."
-        ),
+        typer.Option(help="Processes preparing entries (default: one a core, for 4 MiB or more; 0: none)."),
     ] = None,
 ) -> None:
     """Import a file of entries into the registry: in one transaction, idempotent, with a quarantine."""

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, func, insert, select, update
 
 from imena.registry import schema as t
-from imena.registry.prepare import FIELDS, PARALLEL_FROM, Prepared, prepared
+from imena.registry.prepare import FIELDS, PARALLEL_FROM, UTF8, Prepared, prepared
 
 BATCH = 2000
 RESTATE_FROM = 10_000  # entries added or changed by one import from which the planner's statistics are refreshed
@@ -82,11 +82,14 @@ def import_file(
     workers: int | None = None,
 ) -> ImportSummary:
     """Import one file in one transaction; an error anywhere leaves the registry as it was before.
-    `workers`: processes that prepare entries (by default one a core but the writer's, for a large file)."""
+    `workers`: processes that prepare entries (by default one a core, for a large file)."""
     summary = ImportSummary(source.id, path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     if workers is None:
-        workers = (os.cpu_count() or 1) - 1 if path.stat().st_size >= PARALLEL_FROM else 0  # none on one core
+        # one a core: the writer waits on the database much of its time (on two cores, 20,000 entries a second
+        # against 14,000 with one worker); none on one core, where handing entries over would only cost
+        cores = os.cpu_count() or 1
+        workers = cores if cores > 1 and path.stat().st_size >= PARALLEL_FROM else 0
     with _collector_paused(), engine.begin() as connection:
         _ensure_source(connection, source)
         import_id = connection.execute(
@@ -218,20 +221,26 @@ class _Writer:
             (*fixed, entry.entry_id, version, entry.digest, entry.line, entry.stored, *entry.values)
             for entry, version in zip(self.pending, self.versions, strict=True)
         ]
-        self._write(t.entries, ENTRY_COLUMNS, rows)
+        self._write(t.entries, ENTRY_COLUMNS, rows, UTF8)
         self._add_forms()
 
-    def _write(self, table: Table, names: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    def _write(
+        self, table: Table, names: tuple[str, ...], rows: list[tuple[Any, ...]], utf8: frozenset[str] = frozenset()
+    ) -> None:
         """Rows into a table the fastest way each database allows: SQLite's driver directly (SQLAlchemy's
-        per-row work would halve the speed), PostgreSQL's COPY (a hundred times the speed of INSERTs)."""
+        per-row work would halve the speed), PostgreSQL's COPY (a hundred times the speed of INSERTs).
+        The `utf8` columns' values are UTF-8 bytes, which SQLite takes as text as they are."""
         if self.connection.dialect.name == "sqlite":
-            sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-            self.connection.exec_driver_sql(sql, rows)
+            values = ", ".join("CAST(? AS TEXT)" if name in utf8 else "?" for name in names)
+            self.connection.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({values})", rows)
             return
         driver = self.connection.connection.driver_connection
         assert driver is not None
+        decoded = [n for n, name in enumerate(names) if name in utf8]
         with driver.cursor() as cursor, cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
             for row in rows:
+                if decoded:
+                    row = tuple(value.decode() if n in decoded else value for n, value in enumerate(row))
                 copy.write_row(row)
 
     def _new_ids(self, column: Any, count: int) -> list[int]:
