@@ -62,6 +62,19 @@ def test_the_estimates_page_draws_intervals_and_shows_the_reasons(client: TestCl
     assert 'href="/api/estimates?by=period&amp;method=loglinear&amp;format=csv"' in page
 
 
+def test_the_russian_estimates_page_words_its_method_and_refusals_in_russian(client: TestClient) -> None:
+    document = client.get("/api/estimates", params={"by": "period", "method": "loglinear"}).json()
+    refused = next(s for s in document["strata"] if s["estimate"] is None)
+    assert refused["refusal"] == {"code": "too_few_records", "observed": 42, "needed": 50}
+    assert document["total"]["refusal"]["code"] == "strata_refused"
+    page = client.get("/estimates", params={"by": "period", "method": "loglinear", "lang": "ru"}).text
+    assert "не оценивается: в нём записано людей: лишь 42; нужно не меньше 50" in page
+    assert f"не оценены слои: {refused['stratum']}" in page
+    assert "Допущения: население слоя замкнуто" in page
+    for english in ("Assumptions", "not estimated", "at least", "refused:", "people are recorded"):
+        assert english not in page
+
+
 def test_estimates_download_as_csv_with_the_total_and_the_synthetic_mark(client: TestClient) -> None:
     answer = client.get("/api/estimates", params={"by": "all", "method": "loglinear", "format": "csv"})
     assert answer.headers["content-type"].startswith("text/csv")

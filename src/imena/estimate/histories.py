@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -32,11 +33,14 @@ class CaptureHistoriesError(ReferenceDataError):
 
 
 class StratumRefused(ValueError):
-    """A stratum lacks the lists or the records an estimate needs; the message says which."""
+    """A stratum lacks the lists or the records an estimate needs; the message says which, and `code` and
+    `values` say it again for an interface that words it in another language."""
 
-    def __init__(self, stratum: str, reason: str) -> None:
+    def __init__(self, stratum: str, reason: str, code: str = "", values: dict[str, Any] | None = None) -> None:
         self.stratum = stratum
         self.reason = reason
+        self.code = code
+        self.values = values or {}
         super().__init__(f"stratum {stratum!r} is not estimated: {reason}")
 
 
@@ -95,10 +99,15 @@ def check_estimable(
             stratum,
             f"{len(used.lists)} list(s) name people in it{detail}; at least {min_lists} are needed, because with "
             "fewer the dependence between lists cannot be told apart from the number of people none recorded",
+            "too_few_lists",
+            {"lists": len(used.lists), "needed": min_lists, "empty": empty},
         )
     if used.observed < min_records:
         raise StratumRefused(
-            stratum, f"only {used.observed} people are recorded in it; at least {min_records} are needed"
+            stratum,
+            f"only {used.observed} people are recorded in it; at least {min_records} are needed",
+            "too_few_records",
+            {"observed": used.observed, "needed": min_records},
         )
     return used
 

@@ -61,6 +61,9 @@ class StratumEstimate:
     warnings: tuple[str, ...] = ()
     details: dict[str, Any] = field(default_factory=dict)
     refused: str | None = None
+    # the refusal as data, for an interface in another language: a code ("too_few_lists", "too_few_records",
+    # "diverged", "strata_refused") and its values
+    refusal: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         document: dict[str, Any] = {
@@ -75,6 +78,7 @@ class StratumEstimate:
         }
         if self.refused is not None:
             document["refused"] = self.refused
+            document["refusal"] = self.refusal or {"code": "other"}
         document.update(self.details)
         return document
 

@@ -46,8 +46,13 @@ def estimate_strata(
                 else fit_latent_classes(usable, rng, settings, progress)
             )
         except (StratumRefused, LogLinearDiverged) as error:
-            reason = error.reason if isinstance(error, StratumRefused) else str(error)
-            estimates.append(StratumEstimate(stratum, method, table.observed, table.lists, refused=reason))
+            if isinstance(error, StratumRefused):
+                reason, refusal = error.reason, {"code": error.code, **error.values}
+            else:
+                reason, refusal = str(error), {"code": "diverged"}
+            estimates.append(
+                StratumEstimate(stratum, method, table.observed, table.lists, refused=reason, refusal=refusal)
+            )
             if progress is not None and method is Method.LCMCR:
                 progress(settings.iterations)
             continue
@@ -56,7 +61,10 @@ def estimate_strata(
     observed = sum(table.observed for table in histories.values())
     refused = [e.stratum for e in estimates if e.refused is not None]
     if refused or not fits:
-        total = StratumEstimate(TOTAL, method, observed, refused=f"not estimated: {', '.join(refused)} refused")
+        total = StratumEstimate(
+            TOTAL, method, observed, refused=f"not estimated: {', '.join(refused)} refused",
+            refusal={"code": "strata_refused", "strata": refused},
+        )  # fmt: skip
     else:
         total = _total(fits, observed, method)
     return EstimateReport(method, tuple(estimates), total, TOTAL_RULES[method])
