@@ -3,8 +3,9 @@
 Names are compared on the columns `frame` derives (one Cyrillic spelling, the neutral surname, the civil
 given name, a phonetic code), so that gender forms, church and folk forms and transliterations meet in exact
 levels; string distance is `imena_jaro_winkler`, a function each engine registers, because DuckDB's own
-jaro_winkler counts bytes and so misjudges Cyrillic. Dates are day numbers, so distances are portable SQL.
-Settings objects are built fresh on every call: Splink's Linker mutates them.
+jaro_winkler counted bytes before DuckDB 2.0 (and so misjudged Cyrillic), and Spark and SQLite have none
+alike. Dates are day numbers, so distances are portable SQL. Settings objects are built fresh on every call:
+Splink's Linker mutates them.
 """
 
 from __future__ import annotations
