@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -15,10 +17,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from imena.estimate import SamplerSettings, estimate_strata
+from imena.estimate.diagnostics import Diagnostics
+from imena.estimate.strata import _loglinear_warnings
 from imena.operation import Ledger
 from imena.registry.database import open_registry
 from imena.registry.linking import recluster, run_link
 from imena.web import analyses, create_app
+from imena.web.estimate_words import warnings
 from tests.registry_corpus import build
 
 TINY = SamplerSettings(chains=2, burn_in=100, draws=40, thinning=2)  # the cache is tested, not the sampler
@@ -73,6 +78,19 @@ def test_the_russian_estimates_page_words_its_method_and_refusals_in_russian(cli
     assert "Допущения: население слоя замкнуто" in page
     for english in ("Assumptions", "not estimated", "at least", "refused:", "people are recorded"):
         assert english not in page
+
+
+def test_every_kind_of_estimate_warning_is_worded_in_russian() -> None:
+    """The warnings are made by the estimate itself, so that a change of its English words shows here."""
+    chains = Diagnostics(rhat=1.31, ess=87.0, geweke=(0.4, 5.2), draws=1000).warnings
+    fit = SimpleNamespace(diverged=3, models=(1, 2), weights=(0.4, 0.3), unseen=900.0, observed=100)
+    fits = _loglinear_warnings(fit, ("a", "b", "c"))  # type: ignore[arg-type]
+    assert len(chains) == 3 and len(fits) == 3
+    russian = warnings({"warnings": [*chains, *fits]}, "ru")
+    latin = [w for w in russian if re.search("[A-Za-z]{4,}", w.replace("split R-hat", "").replace("Geweke", ""))]
+    assert len(russian) == 6 and not latin
+    assert "split R-hat 1.310 > 1.05" in russian[0] and "моделей разошлось и не учтено: 3 из 5" in russian
+    assert warnings({"warnings": chains}, "en") == chains
 
 
 def test_estimates_download_as_csv_with_the_total_and_the_synthetic_mark(client: TestClient) -> None:

@@ -1,12 +1,14 @@
-"""The estimate's explanation and refusals in the page's language.
+"""The estimate's explanation, refusals and warnings in the page's language.
 
 `imena estimate` reports in English (its JSON is read by scripts); the Russian page says the same from the
-report's method and its refusals' codes and values (`StratumEstimate.refusal`), never from its English text.
-Kept apart from `i18n`, whose strings are short labels.
+report's method and its refusals' codes and values (`StratumEstimate.refusal`). The warnings of a fit are
+worded by the estimate in English only: they are read back by their fixed words (a test makes every kind of
+warning and checks that none is left in English). Kept apart from `i18n`, whose strings are short labels.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 _EXPLANATIONS_RU = {
@@ -76,3 +78,36 @@ def refusal(row: dict[str, Any], lang: str) -> str | None:
     if code == "strata_refused":
         return f"не оценены слои: {', '.join(found['strata'])}"
     return str(row["refused"])  # a reason this page has no words for is shown as the report gives it
+
+
+# (the English warning's pattern, its Russian wording with the pattern's groups)
+_WARNINGS_RU = (
+    (re.compile(r"the chains disagree \(split R-hat (\S+) > (\S+)\): run longer or check the data"),
+     "цепи расходятся (split R-hat {0} > {1}): удлините цепи или проверьте данные"),
+    (re.compile(r"few effectively independent draws \((\S+) < (\S+)\): the interval's ends are uncertain; run longer"),
+     "мало практически независимых выборок ({0} < {1}): концы интервала ненадёжны; удлините цепи"),
+    (re.compile(r"a chain still drifts \(Geweke \|z\| = (\S+) > (\S+)\): lengthen the burn-in"),
+     "цепь ещё дрейфует (Geweke |z| = {0} > {1}): удлините разогрев"),
+    (re.compile(r"(\d+) of (\d+) models diverged and were left out"),
+     "моделей разошлось и не учтено: {0} из {1}"),
+    (re.compile(r"no model dominates: the interval's width comes largely from disagreement between models"),
+     "ни одна модель не преобладает: ширина интервала во многом от расхождения моделей"),
+    (re.compile(r"most of the estimate is people no list names: it rests heavily on the model's assumptions"),
+     "бо́льшая часть оценки — люди, которых не называет ни один список: она сильно зависит от допущений модели"),
+)  # fmt: skip
+
+
+def warnings(row: dict[str, Any], lang: str) -> list[str]:
+    """A stratum's warnings in the page's language; one this page has no words for is shown as it is."""
+    found = list(row.get("warnings") or ())
+    if lang != "ru":
+        return found
+    worded = []
+    for warning in found:
+        for pattern, russian in _WARNINGS_RU:
+            if match := pattern.fullmatch(warning):
+                worded.append(russian.format(*match.groups()))
+                break
+        else:
+            worded.append(warning)
+    return worded

@@ -16,7 +16,7 @@ from imena.estimate.persons import Strata
 from imena.reconcile.attribution import Operation
 from imena.web import charts
 from imena.web.analyses import cached_estimates
-from imena.web.estimate_words import explanation, refusal
+from imena.web.estimate_words import explanation, refusal, warnings
 from imena.web.i18n import language, translator
 from imena.web.rendering import download, json_response, render
 
@@ -74,13 +74,15 @@ def estimates_page(
     lang = language(request)
     t = translator(lang)
     chart = charts.interval_bars(document["strata"], t("est.chart"), t) if document["strata"] else None
-    reasons = [refusal(row, lang) for row in (*document["strata"], document["total"]) if row is not None]
+    rows = [row for row in (*document["strata"], document["total"]) if row is not None]
+    reasons = [refusal(row, lang) for row in rows]
+    cautions = [warnings(row, lang) for row in rows]
     query = f"by={by.value}&method={method.value}" + (f"&operation={chosen.value}" if chosen else "")
     return render(
         request,
         "estimates.html",
         {"est": document, "chart": chart, "query": query, "by": by.value, "method": method.value,
-         "reasons": reasons, "explanation": explanation(document, lang),
+         "reasons": reasons, "cautions": cautions, "explanation": explanation(document, lang),
          "operation": chosen.value if chosen else "", "strata": [s.value for s in Strata],
          "methods": [m.value for m in Method], "operations": [o.value for o in Operation]},
     )  # fmt: skip
