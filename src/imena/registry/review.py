@@ -6,6 +6,7 @@ Shared by `imena review`, `imena explain` and the web's `/api/review`.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,7 +40,8 @@ def entry_key(text: str) -> str:
 
 class Explainer:
     """Explanations from the saved model against all current entries (read once: common and rare names are
-    told apart by their frequency among them)."""
+    told apart by their frequency among them). It may be kept and shared by threads while no entry is
+    imported and no model trained: one explanation at a time, as its DuckDB connection serves one thread."""
 
     def __init__(self, registry: Engine) -> None:
         with registry.connect() as connection:
@@ -49,9 +51,11 @@ class Explainer:
             self.model: Model = stored[1]
             self.entries: pa.Table = current_entries(connection)[0]
         self.engine = duckdb_engine()
+        self._one_at_a_time = threading.Lock()
 
     def __call__(self, a: str, b: str) -> Explanation:
-        return explain((entry_key(a), entry_key(b)), self.entries, self.model, self.engine)
+        with self._one_at_a_time:
+            return explain((entry_key(a), entry_key(b)), self.entries, self.model, self.engine)
 
 
 def entry_card(connection: Connection, key: str) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from imena.reconcile.documented import documented_persons
 from imena.registry import schema as t
 
 T = TypeVar("T")
-Version = tuple[int, int, int]
+Version = tuple[int, ...]  # ids of the last rows of the tables a result depends on
 
 # The web's latent-class chains: a tenth of the CLI's iterations (about 2 s a stratum rather than 15 s on a shared
 # core). The diagnostics say when that is too short; `imena estimate` runs the full chains for figures to cite.

@@ -51,7 +51,8 @@ def create_app(
     app.state.ledger = ledger or load_ledger()
     app.state.templates = make_templates()
     app.state.operation = None
-    app.state.analyses = AnalysisCache()  # estimates and reconciliations, until the registry changes
+    app.state.analyses = AnalysisCache()  # estimates, reconciliations, the review queue, until the registry changes
+    app.state.explainers = AnalysisCache()  # the review's explainer, until an import or a new model
     app.state.sampler = WEB_SAMPLER
     app.state.cache = {}  # rendering.cached: per-process, a few seconds
     key = secret or os.environ.get("IMENA_SECRET") or secrets.token_urlsafe(32)

@@ -8,25 +8,45 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, Field
+from sqlalchemy import Engine, func, select
 
 from imena.link.clusters import Verdict
+from imena.registry import schema as t
 from imena.registry.linking import current_persons
 from imena.registry.review import Explainer, decide, pair_view, review_queue
 from imena.registry.users import User
 from imena.web import security
+from imena.web.analyses import AnalysisCache, registry_version
 from imena.web.rendering import engine_of, render
 
 router = APIRouter()
 
 
 def _queue(request: Request, limit: int) -> list[dict[str, Any]]:
-    """The first doubtful pairs, each with both entries and the explanation (the model's, from the registry)."""
+    """The first doubtful pairs, each with both entries and the explanation (the model's, from the registry).
+    The queue and the explainer read every link and every entry: both are kept for as long as what they
+    read is unchanged (the queue until the next link run or decision, the explainer until the next import or
+    model), so that an editor deciding pair after pair does not wait for them each time."""
     engine = engine_of(request)
-    doubts = review_queue(engine, limit)
+    analyses: AnalysisCache = request.app.state.analyses
+    doubts = analyses.get(("review",), registry_version(engine), lambda: review_queue(engine))[:limit]
     if not doubts:
         return []
-    explainer = Explainer(engine)
+    explainers: AnalysisCache = request.app.state.explainers
+    explainer = explainers.get("explainer", _entries_and_model(engine), lambda: Explainer(engine))
     return [pair_view(engine, d.pair, explainer) | d.as_dict() for d in doubts]
+
+
+def _entries_and_model(engine: Engine) -> tuple[int, int]:
+    """What an explainer depends on: the last import and the last model trained."""
+    with engine.connect() as connection:
+        row = connection.execute(
+            select(
+                select(func.max(t.imports.c.id)).scalar_subquery(),
+                select(func.max(t.link_models.c.id)).scalar_subquery(),
+            )
+        ).one()
+    return (row[0] or 0, row[1] or 0)
 
 
 @router.get("/api/review", tags=["review"])
