@@ -1,4 +1,5 @@
 """The interface's words in Russian and English: one dict per language (messages_ru, messages_en), checked by a
+test to hold the same keys.
 
 A dict rather than gettext: two languages and some hundred strings need no extraction or compilation step,
 and mypy and one test keep both catalogues whole.
