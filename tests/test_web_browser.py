@@ -213,6 +213,20 @@ def test_an_editor_confirms_a_pair_and_the_person_changes(
     assert after[a] == after[b]
     page.goto(f"{base}/person/{after[b]}")
     expect(page.locator("article.entry")).to_have_count(2)  # both entries, on one person's page
+    page.goto(f"{base}/sources")
+    page.click("a[href='/sources/new']")
+    page.fill("input[name=source]", "lysenko")
+    page.fill("input[name=title]", "Лысенко: книга семьи")
+    page.set_input_files(
+        "input[name=file]",
+        files=[{"name": "lysenko.txt", "mimeType": "text/plain",
+                "buffer": "Лысенко Павел Андреевич, 1890 г. р. Расстрелян 25.09.1937.\n".encode()}],
+    )  # fmt: skip
+    page.click("form.stacked button")
+    expect(page.locator('dd[data-count="added"]')).to_have_text("1")
+    _screenshot(page, "source-new")
+    page.click("section.import-summary a[href='/source/lysenko']")
+    expect(page.locator("table.entries tbody tr")).to_have_count(1)
     context.close()
 
 

@@ -29,6 +29,7 @@ from imena.web.routes import (
     review,
     search,
     sources,
+    uploads,
 )
 
 DESCRIPTION = (
@@ -58,7 +59,7 @@ def create_app(
     key = secret or os.environ.get("IMENA_SECRET") or secrets.token_urlsafe(32)
     app.add_middleware(SessionMiddleware, secret_key=key, session_cookie="imena_session", same_site="lax")
     app.mount("/static", StaticFiles(directory=PACKAGE / "static"), name="static")
-    for module in (home, search, persons, sources, operation, reconcile, estimates, accounts, review, apidocs):
+    for module in (home, search, persons, sources, uploads, operation, reconcile, estimates, accounts, review, apidocs):
         app.include_router(module.router)
 
     @app.exception_handler(HTTPException)

@@ -189,4 +189,27 @@ MESSAGES_EN: dict[str, str] = {
     "rec.coverage": "Share of the limit",
     "rec.reported": "Sentenced, reported",
     "footer": "Free software (GPL-3.0-or-later). Every datum with its source.",
+    "new.title": "Add a source",
+    "new.intro": "A memorial book's file: the text of its entries (separated by blank lines), JSON Lines in the "
+    "record schema, or CSV with a column mapping. It goes in as one transaction: the same file again "
+    "changes nothing, a changed entry becomes a new version beside the old, and faulty entries go to the "
+    "quarantine with their reason.",
+    "new.id": "Source id",
+    "new.file": "File",
+    "new.format": "Format",
+    "new.format_auto": "by the file's name",
+    "new.format_text": "text of entries",
+    "new.format_jsonl": "JSON Lines (record schema)",
+    "new.format_csv": "CSV (with a column mapping)",
+    "new.mapping": "CSV column mapping (JSON)",
+    "new.button": "Upload",
+    "new.added": "Added",
+    "new.versioned": "Changed (new version)",
+    "new.unchanged": "Unchanged",
+    "new.quarantined": "Quarantined",
+    "new.quarantine": "Quarantine",
+    "new.line": "line",
+    "new.link_note": "Each new entry is a person of its own for now; linkage (`imena link`) joins one person's entries "
+    "across books.",
+    "sources.add": "Add a source",
 }

@@ -1,0 +1,116 @@
+"""Adding a source from the browser: an editor uploads a book's file (memorial-book text, JSON Lines in the
+record schema, or CSV with a mapping), and it is imported as `imena import` imports it: in one transaction,
+idempotent, with a quarantine, and audited under the editor's name. A file for a source already stored is a
+new import of it (unchanged entries stay as they are, changed ones become new versions).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi.responses import HTMLResponse
+
+from imena.registry.importer import ImportSummary, SourceInfo, import_file
+from imena.registry.inputs import MappingError, guess_format
+from imena.registry.users import User
+from imena.web import security
+from imena.web.rendering import engine_of, forget, render
+
+router = APIRouter()
+FORMATS = ("auto", "text", "jsonl", "csv")
+SOURCE_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"
+
+Id = Annotated[str, Form(pattern=SOURCE_ID, description="The source's id: letters, digits, '.', '_', '-'")]
+Title = Annotated[str, Form(max_length=500, description="The title, for a new source")]
+Text = Annotated[str, Form(max_length=2000)]
+Year = Annotated[str, Form(pattern=r"^(\d{4})?$", description="A year, or empty")]
+Format = Annotated[str, Form(pattern="^(auto|text|jsonl|csv)$", description="auto: by the file's name")]
+Mapping = Annotated[UploadFile | None, File(description="CSV: a JSON mapping of record fields to columns")]
+
+
+def _import(
+    request: Request, user: User, upload: UploadFile, info: SourceInfo, format: str, mapping: UploadFile | None
+) -> ImportSummary:
+    """The uploaded file imported from a temporary copy; a file that cannot be read is the editor's error (422),
+    with nothing of it stored."""
+    name = Path(upload.filename or "upload").name
+    chosen = guess_format(Path(name)) if format == "auto" else format
+    with tempfile.TemporaryDirectory(prefix="imena-upload-") as folder:
+        path = Path(folder) / name
+        with path.open("wb") as out:
+            shutil.copyfileobj(upload.file, out)
+        try:
+            columns = json.loads(mapping.file.read().decode("utf-8")) if mapping and mapping.filename else None
+            if columns is not None and (not isinstance(columns, dict) or "id" not in columns):
+                raise MappingError('the mapping must be an object naming at least the "id" column')
+            # workers=0: a web server's process must not fork while its other threads may hold locks
+            summary = import_file(
+                engine_of(request), path, info, format=chosen, mapping=columns, actor=f"user:{user.name}", workers=0
+            )
+        except (MappingError, UnicodeDecodeError, json.JSONDecodeError) as problem:
+            raise HTTPException(status_code=422, detail=f"{name}: nothing was imported: {problem}") from None
+    forget(request)
+    summary.path = Path(name)  # the name the editor knows, not the temporary copy's
+    return summary
+
+
+def _info(source: str, title: str, citation: str, kind: str, editor: str, year: str) -> SourceInfo:
+    return SourceInfo(
+        source, title or None, editor or None, int(year) if year else None, None, kind or None, citation or None
+    )
+
+
+def _summary(summary: ImportSummary) -> dict[str, Any]:
+    counts = {key: getattr(summary, key) for key in ("added", "versioned", "unchanged", "quarantined")}
+    reasons = [{"line": line, "reason": reason} for line, reason in summary.reasons]
+    return {"source": summary.source, "file": str(summary.path), **counts, "quarantine": reasons}
+
+
+@router.get("/sources/new", response_class=HTMLResponse, include_in_schema=False)
+def new_source_page(request: Request) -> HTMLResponse:
+    security.require(request, "editor")
+    return render(request, "source_new.html", {"formats": FORMATS, "summary": None})
+
+
+@router.post("/sources/new", response_class=HTMLResponse, include_in_schema=False)
+def new_source_form(
+    request: Request,
+    user: Annotated[User, Depends(security.editor)],
+    file: Annotated[UploadFile, File()],
+    source: Id,
+    title: Title = "",
+    citation: Text = "",
+    kind: Text = "",
+    editor: Text = "",
+    year: Year = "",
+    format: Format = "auto",
+    mapping: Mapping = None,
+) -> HTMLResponse:
+    """The form's upload: the page again, with what the import did."""
+    summary = _import(request, user, file, _info(source, title, citation, kind, editor, year), format, mapping)
+    return render(request, "source_new.html", {"formats": FORMATS, "summary": _summary(summary)})
+
+
+@router.post("/api/sources", tags=["sources"], status_code=201)
+def new_source_api(
+    request: Request,
+    user: Annotated[User, Depends(security.editor)],
+    file: Annotated[UploadFile, File(description="The book's entries: text, JSON Lines or CSV")],
+    source: Id,
+    title: Title = "",
+    citation: Text = "",
+    kind: Text = "",
+    editor: Text = "",
+    year: Year = "",
+    format: Format = "auto",
+    mapping: Mapping = None,
+) -> dict[str, Any]:
+    """Import a file into a source, new or stored (editors; multipart form, with the X-CSRF-Token header).
+    The answer counts the entries added, changed, unchanged and quarantined, with the quarantine's reasons."""
+    summary = _import(request, user, file, _info(source, title, citation, kind, editor, year), format, mapping)
+    return _summary(summary)
