@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, FilePayload, Page, expect, sync_playwright
 from sqlalchemy import Engine, update
 
 from imena.registry import schema as t
@@ -217,11 +217,8 @@ def test_an_editor_confirms_a_pair_and_the_person_changes(
     page.click("a[href='/sources/new']")
     page.fill("input[name=source]", "lysenko")
     page.fill("input[name=title]", "Лысенко: книга семьи")
-    page.set_input_files(
-        "input[name=file]",
-        files=[{"name": "lysenko.txt", "mimeType": "text/plain",
-                "buffer": "Лысенко Павел Андреевич, 1890 г. р. Расстрелян 25.09.1937.\n".encode()}],
-    )  # fmt: skip
+    book = "Лысенко Павел Андреевич, 1890 г. р. Расстрелян 25.09.1937.\n".encode()
+    page.set_input_files("input[name=file]", FilePayload(name="lysenko.txt", mimeType="text/plain", buffer=book))
     page.click("form.stacked button")
     expect(page.locator('dd[data-count="added"]')).to_have_text("1")
     _screenshot(page, "source-new")
