@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -193,7 +194,9 @@ def test_every_import_is_in_the_audit_log(registry: Engine, tmp_path: Path) -> N
     import_file(registry, path, SourceInfo("book"), format="jsonl", actor="tester")
     with registry.connect() as c:
         entry = c.execute(select(t.audit_log)).one()
+        recorded = c.execute(select(t.imports.c.file_sha256)).scalar()
     assert (entry.actor, entry.action, entry.detail["added"]) == ("tester", "import", 1)
+    assert recorded == entry.detail["file_sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_a_large_import_refreshes_the_planners_statistics(
