@@ -23,7 +23,7 @@ from sqlalchemy import Connection, Engine, Table, func, insert, select, update
 from imena.registry import schema as t
 from imena.registry.prepare import FIELDS, PARALLEL_FROM, UTF8, Prepared, prepared
 
-BATCH = 2000
+BATCH = 500  # entries written at a time: few enough that the last batch, written after the others, is short
 RESTATE_FROM = 10_000  # entries added or changed by one import from which the planner's statistics are refreshed
 ENTRY_COLUMNS = (
     "source_id",

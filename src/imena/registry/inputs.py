@@ -50,17 +50,31 @@ class Item:
 
 
 BLOCK = 1 << 20  # bytes of JSON lines read at a time (some 600 entries): an import's workers take a block each
+FIRST_BLOCK = 1 << 16  # the first blocks are smaller, growing to BLOCK: the writer need not wait for a whole one
+
+
+def _cut(path: Path) -> Iterator[tuple[int, int, bytes]]:
+    """A JSON Lines file cut in blocks of whole lines: (number of the first line, offset, the block)."""
+    first, offset, size = 1, 0, min(FIRST_BLOCK, BLOCK)
+    with path.open("rb") as handle:
+        while block := handle.read(size):
+            if not block.endswith(b"\n"):
+                block += handle.readline()
+            yield first, offset, block
+            first, offset, size = first + block.count(b"\n"), offset + len(block), min(2 * size, BLOCK)
 
 
 def json_blocks(path: Path) -> Iterator[tuple[int, bytes]]:
     """A JSON Lines file in blocks of whole lines, each with the number of its first line."""
-    first = 1
-    with path.open("rb") as handle:
-        while block := handle.read(BLOCK):
-            if not block.endswith(b"\n"):
-                block += handle.readline()
-            yield first, block.removesuffix(b"\n")
-            first += block.count(b"\n")
+    for first, _, block in _cut(path):
+        yield first, block.removesuffix(b"\n")
+
+
+def json_spans(path: Path) -> Iterator[tuple[int, int, int]]:
+    """Where a JSON Lines file's blocks lie (number of the first line, offset, length), for processes that read
+    them themselves: handing them the bytes through a pipe cost more than their reading them again."""
+    for first, offset, block in _cut(path):
+        yield first, offset, len(block)
 
 
 def json_items(first: int, block: bytes) -> Iterator[Item]:

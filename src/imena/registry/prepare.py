@@ -22,7 +22,7 @@ import orjson
 
 from imena.gazetteer import Gazetteer
 from imena.parse import PARSER_VERSION
-from imena.registry.inputs import Incoming, Item, incoming, json_blocks, json_items, read_items
+from imena.registry.inputs import Incoming, Item, incoming, json_blocks, json_items, json_spans, read_items
 from imena.registry.keys import dictionary_rows
 from imena.registry.records import COLUMNS, columns, problems, stored_record
 
@@ -118,6 +118,14 @@ def _prepare_lines(first: int, block: bytes) -> Batch:
     return _prepare_batch(list(json_items(first, block)))
 
 
+def _prepare_span(path: str, first: int, offset: int, length: int) -> Batch:
+    """A block of JSON lines read and prepared by a worker, given where it lies in the file."""
+    with open(path, "rb") as handle:
+        handle.seek(offset)
+        block = handle.read(length)
+    return _prepare_lines(first, block.removesuffix(b"\n"))
+
+
 def _chunks(items: Iterable[Item]) -> Iterator[tuple[list[Item]]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, CHUNK)):
@@ -128,7 +136,9 @@ def prepared(path: Path, format: str, mapping: dict[str, Any] | None, workers: i
     """A file's entries prepared in their order, in batches, by `workers` other processes (none: here)."""
     units: Iterator[tuple[Any, ...]]
     work: Callable[..., Batch]
-    if format == "jsonl":
+    if format == "jsonl" and workers >= 1:
+        units, work = ((str(path), *span) for span in json_spans(path)), _prepare_span
+    elif format == "jsonl":
         units, work = json_blocks(path), _prepare_lines
     else:
         units, work = _chunks(read_items(path, format, mapping)), _prepare_batch
