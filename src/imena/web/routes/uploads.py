@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -59,10 +60,25 @@ def _import(
     return summary
 
 
-def _info(source: str, title: str, citation: str, kind: str, editor: str, year: str) -> SourceInfo:
-    return SourceInfo(
-        source, title or None, editor or None, int(year) if year else None, None, kind or None, citation or None
-    )
+@dataclass
+class Upload:
+    """A source's file and description, as the form and the API send them (multipart)."""
+
+    file: Annotated[UploadFile, File(description="The book's entries: text, JSON Lines or CSV")]
+    source: Id
+    title: Title = ""
+    citation: Text = ""
+    kind: Text = ""
+    editor: Text = ""
+    year: Year = ""
+    format: Format = "auto"
+    mapping: Mapping = None
+
+    def info(self) -> SourceInfo:
+        return SourceInfo(
+            self.source, self.title or None, self.editor or None, int(self.year) if self.year else None, None,
+            self.kind or None, self.citation or None,
+        )  # fmt: skip
 
 
 def _summary(summary: ImportSummary) -> dict[str, Any]:
@@ -79,38 +95,18 @@ def new_source_page(request: Request) -> HTMLResponse:
 
 @router.post("/sources/new", response_class=HTMLResponse, include_in_schema=False)
 def new_source_form(
-    request: Request,
-    user: Annotated[User, Depends(security.editor)],
-    file: Annotated[UploadFile, File()],
-    source: Id,
-    title: Title = "",
-    citation: Text = "",
-    kind: Text = "",
-    editor: Text = "",
-    year: Year = "",
-    format: Format = "auto",
-    mapping: Mapping = None,
+    request: Request, user: Annotated[User, Depends(security.editor)], upload: Annotated[Upload, Depends()]
 ) -> HTMLResponse:
     """The form's upload: the page again, with what the import did."""
-    summary = _import(request, user, file, _info(source, title, citation, kind, editor, year), format, mapping)
+    summary = _import(request, user, upload.file, upload.info(), upload.format, upload.mapping)
     return render(request, "source_new.html", {"formats": FORMATS, "summary": _summary(summary)})
 
 
 @router.post("/api/sources", tags=["sources"], status_code=201)
 def new_source_api(
-    request: Request,
-    user: Annotated[User, Depends(security.editor)],
-    file: Annotated[UploadFile, File(description="The book's entries: text, JSON Lines or CSV")],
-    source: Id,
-    title: Title = "",
-    citation: Text = "",
-    kind: Text = "",
-    editor: Text = "",
-    year: Year = "",
-    format: Format = "auto",
-    mapping: Mapping = None,
+    request: Request, user: Annotated[User, Depends(security.editor)], upload: Annotated[Upload, Depends()]
 ) -> dict[str, Any]:
     """Import a file into a source, new or stored (editors; multipart form, with the X-CSRF-Token header).
     The answer counts the entries added, changed, unchanged and quarantined, with the quarantine's reasons."""
-    summary = _import(request, user, file, _info(source, title, citation, kind, editor, year), format, mapping)
+    summary = _import(request, user, upload.file, upload.info(), upload.format, upload.mapping)
     return _summary(summary)
