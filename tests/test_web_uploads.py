@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,10 @@ from sqlalchemy import Engine, func, select
 
 from imena.registry import schema as t
 from imena.registry.database import open_registry
+from imena.registry.importer import SourceInfo, import_file
 from imena.registry.users import add_user
 from imena.web import create_app
+from imena.web.quarantine_words import reason
 from tests.test_web_api import _login
 
 RECORDS = [
@@ -105,3 +108,28 @@ def test_a_file_that_cannot_be_read_stores_nothing_and_says_why(
     assert old["added"] == 0 and old["quarantined"] == 2 and "not UTF-8" in old["quarantine"][0]["reason"]
     wrong_id = client.post("/api/sources", data={"source": "../x"}, files=files, headers={"X-CSRF-Token": token})
     assert wrong_id.status_code == 422
+
+
+def test_every_kind_of_quarantine_reason_is_worded_in_russian(tmp_path: Path) -> None:
+    """The reasons are made by the importer itself, so that a change of its English words shows here."""
+    bad = {
+        "id": "b-1", "text": "Текст", "birth": {"date": "1890-13-45"}, "arrest": "вчера", "sex": "x",
+        "sentence": {"penalty": "fine", "articles": "58-10"}, "party": {"status": "whig"},
+    }  # fmt: skip
+    lines = [json.dumps(RECORDS[0], ensure_ascii=False), json.dumps(RECORDS[0], ensure_ascii=False), "{not json",
+             "[1, 2]", json.dumps(bad, ensure_ascii=False), json.dumps({"name": {}}, ensure_ascii=False)]  # fmt: skip
+    (tmp_path / "bad.jsonl").write_text("\n".join(lines) + "\n")
+    engine = open_registry(f"sqlite:///{tmp_path / 'q.db'}")
+    found = import_file(engine, tmp_path / "bad.jsonl", SourceInfo("bad"), format="jsonl").reasons
+    (tmp_path / "old.txt").write_bytes(TEXT.encode("cp1251"))
+    found += import_file(engine, tmp_path / "old.txt", SourceInfo("old"), format="text").reasons
+    english = [text for _, text in found]
+    assert len(english) == 7 and sum(text.count("; ") + 1 for text in english) >= 13
+    russian = [reason(text, "ru") for text in english]
+    for text in russian:
+        # quoted values, names of formats, and the JSON and UTF-8 decoders' own words stay as they are
+        kept = r"'[^']*'|«[^»]*»|\([^(]*?, (?:байт|столбец)|\b(JSON|UTF-8|null|id|list)\b"
+        left = re.sub(kept, "", text)
+        assert not re.search(r"\b(must|not|appears|line|object|one of|required|byte|column)\b", left), text
+    assert "строка 1: текст не в UTF-8" in russian[-2] and "уже встречался в этом файле" in russian[0]
+    assert [reason(text, "en") for text in english] == english

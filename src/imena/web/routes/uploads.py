@@ -20,6 +20,8 @@ from imena.registry.importer import ImportSummary, SourceInfo, import_file
 from imena.registry.inputs import MappingError, guess_format
 from imena.registry.users import User
 from imena.web import security
+from imena.web.i18n import language
+from imena.web.quarantine_words import reason
 from imena.web.rendering import engine_of, forget, render
 
 router = APIRouter()
@@ -98,8 +100,11 @@ def new_source_form(
     request: Request, user: Annotated[User, Depends(security.editor)], upload: Annotated[Upload, Depends()]
 ) -> HTMLResponse:
     """The form's upload: the page again, with what the import did."""
-    summary = _import(request, user, upload.file, upload.info(), upload.format, upload.mapping)
-    return render(request, "source_new.html", {"formats": FORMATS, "summary": _summary(summary)})
+    summary = _summary(_import(request, user, upload.file, upload.info(), upload.format, upload.mapping))
+    lang = language(request)
+    for item in summary["quarantine"]:
+        item["reason"] = reason(item["reason"], lang)
+    return render(request, "source_new.html", {"formats": FORMATS, "summary": summary})
 
 
 @router.post("/api/sources", tags=["sources"], status_code=201)
