@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from imena.web.quarantine_words import reword
+
 _EXPLANATIONS_RU = {
     "loglinear": (
         "Оценка по нескольким спискам с логлинейными моделями: число людей, попавших в каждое сочетание "
@@ -100,14 +102,4 @@ _WARNINGS_RU = (
 def warnings(row: dict[str, Any], lang: str) -> list[str]:
     """A stratum's warnings in the page's language; one this page has no words for is shown as it is."""
     found = list(row.get("warnings") or ())
-    if lang != "ru":
-        return found
-    worded = []
-    for warning in found:
-        for pattern, russian in _WARNINGS_RU:
-            if match := pattern.fullmatch(warning):
-                worded.append(russian.format(*match.groups()))
-                break
-        else:
-            worded.append(warning)
-    return worded
+    return [reword(warning, _WARNINGS_RU) for warning in found] if lang == "ru" else found

@@ -8,6 +8,7 @@ Russian. A reason this module has no words for is shown as it is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # (the English reason's pattern, its Russian wording with the pattern's groups)
 _REASONS_RU = (
@@ -29,16 +30,17 @@ _REASONS_RU = (
 _COMPILED = tuple((re.compile(pattern), russian) for pattern, russian in _REASONS_RU)
 
 
+def reword(text: str, table: Iterable[tuple[re.Pattern[str], str]]) -> str:
+    """English words of the project's own making in the table's other language, by the first pattern that
+    matches the whole text; a text no pattern matches stays as it is."""
+    for pattern, wording in table:
+        if match := pattern.fullmatch(text):
+            return wording.format(*match.groups())
+    return text
+
+
 def reason(text: str, lang: str) -> str:
     """A quarantine reason (one or several joined by "; ") in the page's language."""
     if lang != "ru":
         return text
-    worded = []
-    for part in text.split("; "):
-        for pattern, russian in _COMPILED:
-            if match := pattern.fullmatch(part):
-                worded.append(russian.format(*match.groups()))
-                break
-        else:
-            worded.append(part)
-    return "; ".join(worded)
+    return "; ".join(reword(part, _COMPILED) for part in text.split("; "))
