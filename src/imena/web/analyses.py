@@ -9,7 +9,7 @@ from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 import numpy as np
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, Table, func, select
 
 from imena.estimate import Method, SamplerSettings, estimate_strata
 from imena.estimate.persons import Strata, person_histories
@@ -28,18 +28,17 @@ WEB_SAMPLER = SamplerSettings(burn_in=5_000, draws=500, thinning=50)
 SEED = 1  # the same registry, the same draws: a page reloaded shows the same figures
 
 
+def last_ids(engine: Engine, *tables: Table) -> Version:
+    """The id of each table's last row (0 if it has none): what changed since, a cached result must not hide."""
+    with engine.connect() as connection:
+        row = connection.execute(select(*(select(func.max(table.c.id)).scalar_subquery() for table in tables))).one()
+    return tuple(value or 0 for value in row)
+
+
 def registry_version(engine: Engine) -> Version:
     """What the persons depend on: the last import, the last link run (decisions re-cluster as runs too), and the
     last audited change (a merge, a split, a link by the synthetic truth)."""
-    with engine.connect() as connection:
-        row = connection.execute(
-            select(
-                select(func.max(t.imports.c.id)).scalar_subquery(),
-                select(func.max(t.link_runs.c.id)).scalar_subquery(),
-                select(func.max(t.audit_log.c.id)).scalar_subquery(),
-            )
-        ).one()
-    return (row[0] or 0, row[1] or 0, row[2] or 0)
+    return last_ids(engine, t.imports, t.link_runs, t.audit_log)
 
 
 class AnalysisCache:

@@ -8,7 +8,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, Field
-from sqlalchemy import Engine, func, select
 
 from imena.link.clusters import Verdict
 from imena.registry import schema as t
@@ -16,7 +15,7 @@ from imena.registry.linking import current_persons
 from imena.registry.review import Explainer, decide, pair_view, review_queue
 from imena.registry.users import User
 from imena.web import security
-from imena.web.analyses import AnalysisCache, registry_version
+from imena.web.analyses import AnalysisCache, last_ids, registry_version
 from imena.web.rendering import engine_of, render
 
 router = APIRouter()
@@ -33,20 +32,9 @@ def _queue(request: Request, limit: int) -> list[dict[str, Any]]:
     if not doubts:
         return []
     explainers: AnalysisCache = request.app.state.explainers
-    explainer = explainers.get("explainer", _entries_and_model(engine), lambda: Explainer(engine))
+    # an explainer depends on the entries (the last import) and the model (the last one trained)
+    explainer = explainers.get("explainer", last_ids(engine, t.imports, t.link_models), lambda: Explainer(engine))
     return [pair_view(engine, d.pair, explainer) | d.as_dict() for d in doubts]
-
-
-def _entries_and_model(engine: Engine) -> tuple[int, int]:
-    """What an explainer depends on: the last import and the last model trained."""
-    with engine.connect() as connection:
-        row = connection.execute(
-            select(
-                select(func.max(t.imports.c.id)).scalar_subquery(),
-                select(func.max(t.link_models.c.id)).scalar_subquery(),
-            )
-        ).one()
-    return (row[0] or 0, row[1] or 0)
 
 
 @router.get("/api/review", tags=["review"])
