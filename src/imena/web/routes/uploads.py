@@ -6,7 +6,6 @@ new import of it (unchanged entries stay as they are, changed ones become new ve
 
 from __future__ import annotations
 
-import json
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, Uplo
 from fastapi.responses import HTMLResponse
 
 from imena.registry.importer import ImportSummary, SourceInfo, import_file
-from imena.registry.inputs import MappingError, guess_format
+from imena.registry.inputs import MappingError, guess_format, load_mapping
 from imena.registry.users import User
 from imena.web import security
 from imena.web.i18n import language
@@ -36,32 +35,6 @@ Format = Annotated[str, Form(pattern="^(auto|text|jsonl|csv)$", description="aut
 Mapping = Annotated[UploadFile | None, File(description="CSV: a JSON mapping of record fields to columns")]
 
 
-def _import(
-    request: Request, user: User, upload: UploadFile, info: SourceInfo, format: str, mapping: UploadFile | None
-) -> ImportSummary:
-    """The uploaded file imported from a temporary copy; a file that cannot be read is the editor's error (422),
-    with nothing of it stored."""
-    name = Path(upload.filename or "upload").name
-    chosen = guess_format(Path(name)) if format == "auto" else format
-    with tempfile.TemporaryDirectory(prefix="imena-upload-") as folder:
-        path = Path(folder) / name
-        with path.open("wb") as out:
-            shutil.copyfileobj(upload.file, out)
-        try:
-            columns = json.loads(mapping.file.read().decode("utf-8")) if mapping and mapping.filename else None
-            if columns is not None and (not isinstance(columns, dict) or "id" not in columns):
-                raise MappingError('the mapping must be an object naming at least the "id" column')
-            # workers=0: a web server's process must not fork while its other threads may hold locks
-            summary = import_file(
-                engine_of(request), path, info, format=chosen, mapping=columns, actor=f"user:{user.name}", workers=0
-            )
-        except (MappingError, UnicodeDecodeError, json.JSONDecodeError) as problem:
-            raise HTTPException(status_code=422, detail=f"{name}: nothing was imported: {problem}") from None
-    forget(request)
-    summary.path = Path(name)  # the name the editor knows, not the temporary copy's
-    return summary
-
-
 @dataclass
 class Upload:
     """A source's file and description, as the form and the API send them (multipart)."""
@@ -77,15 +50,51 @@ class Upload:
     mapping: Mapping = None
 
     def info(self) -> SourceInfo:
+        """The source's description; an empty field says nothing."""
+        year = int(self.year) if self.year else None
         return SourceInfo(
-            self.source, self.title or None, self.editor or None, int(self.year) if self.year else None, None,
-            self.kind or None, self.citation or None,
+            self.source, title=self.title or None, editor=self.editor or None, year=year, kind=self.kind or None,
+            citation=self.citation or None,
         )  # fmt: skip
+
+
+def _import(request: Request, user: User, upload: Upload) -> ImportSummary:
+    """The uploaded file imported from a temporary copy; a file that cannot be read is the editor's error (422),
+    with nothing of it stored."""
+    name = _saved_name(upload.file)
+    chosen = guess_format(Path(name)) if upload.format == "auto" else upload.format
+    with tempfile.TemporaryDirectory(prefix="imena-upload-") as folder:
+        path = _save(upload.file, Path(folder) / "book" / name)
+        try:
+            mapping = upload.mapping if upload.mapping and upload.mapping.filename else None  # a form's empty field
+            columns = load_mapping(_save(mapping, Path(folder) / _saved_name(mapping))) if mapping else None
+            # workers=0: a web server's process must not fork while its other threads may hold locks
+            summary = import_file(
+                engine_of(request), path, upload.info(), format=chosen, mapping=columns, actor=f"user:{user.name}",
+                workers=0,
+            )  # fmt: skip
+        except (MappingError, UnicodeDecodeError) as problem:
+            said = str(problem).replace(f"{folder}/", "")  # the names the editor knows, not the temporary copies'
+            raise HTTPException(status_code=422, detail=f"{name}: nothing was imported: {said}") from None
+    forget(request)
+    summary.path = Path(name)
+    return summary
+
+
+def _saved_name(upload: UploadFile) -> str:
+    return Path(upload.filename or "upload").name
+
+
+def _save(upload: UploadFile, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as out:
+        shutil.copyfileobj(upload.file, out)
+    return path
 
 
 def _summary(summary: ImportSummary) -> dict[str, Any]:
     counts = {key: getattr(summary, key) for key in ("added", "versioned", "unchanged", "quarantined")}
-    reasons = [{"line": line, "reason": reason} for line, reason in summary.reasons]
+    reasons = [{"line": line, "reason": why} for line, why in summary.reasons]
     return {"source": summary.source, "file": str(summary.path), **counts, "quarantine": reasons}
 
 
@@ -100,7 +109,7 @@ def new_source_form(
     request: Request, user: Annotated[User, Depends(security.editor)], upload: Annotated[Upload, Depends()]
 ) -> HTMLResponse:
     """The form's upload: the page again, with what the import did."""
-    summary = _summary(_import(request, user, upload.file, upload.info(), upload.format, upload.mapping))
+    summary = _summary(_import(request, user, upload))
     lang = language(request)
     for item in summary["quarantine"]:
         item["reason"] = reason(item["reason"], lang)
@@ -113,5 +122,5 @@ def new_source_api(
 ) -> dict[str, Any]:
     """Import a file into a source, new or stored (editors; multipart form, with the X-CSRF-Token header).
     The answer counts the entries added, changed, unchanged and quarantined, with the quarantine's reasons."""
-    summary = _import(request, user, upload.file, upload.info(), upload.format, upload.mapping)
+    summary = _import(request, user, upload)
     return _summary(summary)
