@@ -172,12 +172,10 @@ def _word_to_cyrillic(word: str) -> tuple[tuple[float, str], ...]:
     scored = sorted(((score + _bonus(cyrillic), cyrillic) for score, cyrillic in _spellings(latin)), reverse=True)
     # the schemes' bonus is dear to compute (every scheme writes the reading), so it is asked only of readings
     # it could lift into the best few: the result is the same as asking it of every reading
-    firsts = list(dict.fromkeys(cyrillic.replace("ё", "е") for _, cyrillic in scored))  # best first
-    floor = (
-        next(score for score, c in scored if c.replace("ё", "е") == firsts[_MAX_CANDIDATES - 1])
-        if len(firsts) >= _MAX_CANDIDATES
-        else -math.inf
-    )
+    best_of: dict[str, float] = {}  # each printed form's best score without the bonus, best first
+    for score, cyrillic in scored:
+        best_of.setdefault(cyrillic.replace("ё", "е"), score)
+    floor = list(best_of.values())[_MAX_CANDIDATES - 1] if len(best_of) >= _MAX_CANDIDATES else -math.inf
     ranked: dict[str, float] = {}
     for score, cyrillic in scored:
         if score + _SCHEME_SPELLING_BONUS < floor:
